@@ -42,7 +42,7 @@ export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
 }
 
-export function isPostgresUrl(url: string | undefined): url is string {
+export function isPostgresUrl(url: string | undefined): boolean {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
@@ -70,10 +70,11 @@ function logLevels(onQuery?: (sql: string) => void) {
  * otherwise the embedded PGlite database in `dataDir`.
  */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  if (isPostgresUrl(options.url)) return openPostgres(options.url, options);
-  if (options.url) {
+  const url = options.url;
+  if (url && isPostgresUrl(url)) return openPostgres(url, options);
+  if (url) {
     throw new DatabaseOpenError(
-      `DATABASE_URL must start with postgres:// or postgresql:// (got "${options.url.split(':')[0]}:…"). Leave it unset to use the embedded database.`,
+      `DATABASE_URL must start with postgres:// or postgresql:// (got "${url.split(':')[0]}:…"). Leave it unset to use the embedded database.`,
     );
   }
   return openEmbedded(options);

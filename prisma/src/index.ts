@@ -5,3 +5,4 @@ export { deployMigrations, migrationStatus, MigrationError } from './migrate/mig
 export { PrismaClient, Prisma } from '../generated/client/client.ts';
 export * from '../generated/client/enums.ts';
 export type * from '../generated/client/models.ts';
+export { foldForSearch, opportunitySearchText } from './search-text.ts';

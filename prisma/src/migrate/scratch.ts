@@ -18,7 +18,7 @@ import { diffDatabaseToSchema } from './schema-engine.ts';
  */
 export async function pendingSchemaChanges(url?: string): Promise<string> {
   const files = readMigrations();
-  if (!isPostgresUrl(url)) {
+  if (!url || !isPostgresUrl(url)) {
     const db = await PGlite.create('memory://');
     try {
       await deployMigrations(pgliteRunner(db), files);

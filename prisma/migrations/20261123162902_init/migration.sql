@@ -289,6 +289,7 @@ CREATE TABLE "SignupQuestion" (
 CREATE TABLE "Application" (
     "id" TEXT NOT NULL,
     "opportunityId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
     "shiftId" TEXT,
     "volunteerId" TEXT NOT NULL,
     "status" "ApplicationStatus" NOT NULL DEFAULT 'PENDING',
@@ -411,6 +412,7 @@ CREATE TABLE "EvaluationQuestion" (
 CREATE TABLE "EvaluationResponse" (
     "id" TEXT NOT NULL,
     "templateId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
     "respondentId" TEXT,
     "subjectUserId" TEXT,
     "opportunityId" TEXT,
@@ -577,6 +579,9 @@ CREATE INDEX "Shift_opportunityId_startsAt_idx" ON "Shift"("opportunityId", "sta
 CREATE UNIQUE INDEX "SignupQuestion_opportunityId_position_key" ON "SignupQuestion"("opportunityId", "position");
 
 -- CreateIndex
+CREATE INDEX "Application_organizationId_status_idx" ON "Application"("organizationId", "status");
+
+-- CreateIndex
 CREATE INDEX "Application_opportunityId_status_idx" ON "Application"("opportunityId", "status");
 
 -- CreateIndex
@@ -623,6 +628,9 @@ CREATE UNIQUE INDEX "EvaluationTemplate_key_version_key" ON "EvaluationTemplate"
 
 -- CreateIndex
 CREATE UNIQUE INDEX "EvaluationQuestion_templateId_position_key" ON "EvaluationQuestion"("templateId", "position");
+
+-- CreateIndex
+CREATE INDEX "EvaluationResponse_organizationId_templateId_idx" ON "EvaluationResponse"("organizationId", "templateId");
 
 -- CreateIndex
 CREATE INDEX "EvaluationResponse_templateId_submittedAt_idx" ON "EvaluationResponse"("templateId", "submittedAt");
@@ -727,6 +735,9 @@ ALTER TABLE "SignupQuestion" ADD CONSTRAINT "SignupQuestion_opportunityId_fkey" 
 ALTER TABLE "Application" ADD CONSTRAINT "Application_opportunityId_fkey" FOREIGN KEY ("opportunityId") REFERENCES "Opportunity"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Application" ADD CONSTRAINT "Application_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Application" ADD CONSTRAINT "Application_shiftId_fkey" FOREIGN KEY ("shiftId") REFERENCES "Shift"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -773,6 +784,9 @@ ALTER TABLE "EvaluationQuestion" ADD CONSTRAINT "EvaluationQuestion_competenceCo
 
 -- AddForeignKey
 ALTER TABLE "EvaluationResponse" ADD CONSTRAINT "EvaluationResponse_templateId_fkey" FOREIGN KEY ("templateId") REFERENCES "EvaluationTemplate"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EvaluationResponse" ADD CONSTRAINT "EvaluationResponse_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "EvaluationResponse" ADD CONSTRAINT "EvaluationResponse_respondentId_fkey" FOREIGN KEY ("respondentId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatabaseOpenError, openDatabase } from '../src/database.ts';
+import { foldForSearch } from '../src/search-text.ts';
+
+describe('opening the database', () => {
+  it('keeps data in the embedded data directory across reopening', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'tandem-db-')), 'db');
+    const first = await openDatabase({ dataDir });
+    await first.sql.exec('CREATE TABLE kept (v int); INSERT INTO kept VALUES (42);');
+    await first.close();
+    const second = await openDatabase({ dataDir });
+    expect(await second.sql.query('SELECT v FROM kept')).toEqual([{ v: 42 }]);
+    await second.close();
+  });
+
+  it('refuses a data directory another running process holds, and takes over a stale lock', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'tandem-db-')), 'db');
+    // pid 1 always runs: the lock is live.
+    writeFileSync(`${dataDir}.lock`, '1');
+    await expect(openDatabase({ dataDir })).rejects.toThrow(DatabaseOpenError);
+    await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by process 1/);
+    // A pid that cannot exist: the lock is stale.
+    writeFileSync(`${dataDir}.lock`, '2147483646');
+    const db = await openDatabase({ dataDir });
+    await db.close();
+  });
+
+  it('explains a DATABASE_URL that is not PostgreSQL, and an unreachable server', async () => {
+    await expect(openDatabase({ url: 'mysql://localhost/x' })).rejects.toThrow(/must start with postgres/);
+    await expect(openDatabase({ url: 'postgresql://nobody@127.0.0.1:1/none' })).rejects.toThrow(/Cannot reach PostgreSQL/);
+  });
+});
+
+describe('search folding', () => {
+  it('lower-cases and drops Slovenian diacritics', () => {
+    expect(foldForSearch('  Učna  POMOČ, šola in Žalec; Đurđa ')).toBe('ucna pomoc, sola in zalec; durda');
+  });
+});

@@ -1,0 +1,25 @@
+// Assembles the schema: importing each domain file registers its types,
+// queries and mutations with the builder.
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './types/error.ts';
+import './types/enums.ts';
+import './types/region.ts';
+import './types/area.ts';
+import './types/organization.ts';
+import './types/project.ts';
+import './types/person.ts';
+import './types/opportunity.ts';
+import './types/application.ts';
+import './types/hour-log.ts';
+import './types/evaluation.ts';
+import './types/report.ts';
+
+export const schema = builder.toSchema({ sortSchema: false });
+
+/** The SDL as committed in schema/schema.graphql. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export type { Context, Locale, Viewer, RequestApiKey } from './context.ts';

@@ -1,0 +1,268 @@
+import type { Prisma } from '@tandem/db';
+import { z } from 'zod';
+import { type Answer, checkAnswers, normalizeAnswers } from '../answers.ts';
+import { builder } from '../builder.ts';
+import { type Context, isStaffOf } from '../context.ts';
+import { InputError, NotFoundError, RuleError } from '../errors.ts';
+import { localized } from '../i18n.ts';
+import { idOf } from '../ids.ts';
+import { EvaluationKindEnum, EvaluationQuestionTypeEnum } from './enums.ts';
+import { choicesOf } from './opportunity.ts';
+
+export const CompetenceRef = builder.prismaObject('Competence', {
+  description: 'A competence of a framework (the eight EU key competences for lifelong learning).',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    framework: t.exposeString('framework'),
+    name: t.string({ resolve: (c, _, ctx) => localized(ctx.locale, c.nameSl, c.nameEn) }),
+    description: t.string({
+      nullable: true,
+      resolve: (c, _, ctx) => (c.descriptionSl ? localized(ctx.locale, c.descriptionSl, c.descriptionEn) : null),
+    }),
+  }),
+});
+
+builder.queryField('competences', (t) =>
+  t.prismaField({
+    type: [CompetenceRef],
+    description: 'The competence framework used by COMPETENCE questions.',
+    resolve: (query, _, __, ctx) => ctx.prisma.competence.findMany({ ...query, orderBy: [{ framework: 'asc' }, { position: 'asc' }] }),
+  }),
+);
+
+const ChoiceLabelRef = builder.objectRef<{ value: string; labelSl: string; labelEn?: string | null }>('EvaluationChoice').implement({
+  fields: (t) => ({
+    value: t.exposeString('value'),
+    label: t.string({ resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
+  }),
+});
+
+const EvaluationQuestionRef = builder.prismaObject('EvaluationQuestion', {
+  description: 'A question of an evaluation template.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Send it back as `questionId` in answers.' }),
+    position: t.exposeInt('position'),
+    type: t.expose('type', { type: EvaluationQuestionTypeEnum }),
+    prompt: t.string({ resolve: (q, _, ctx) => localized(ctx.locale, q.promptSl, q.promptEn) }),
+    required: t.exposeBoolean('required'),
+    scaleMin: t.exposeInt('scaleMin', { nullable: true }),
+    scaleMax: t.exposeInt('scaleMax', { nullable: true }),
+    scaleMinLabel: t.string({
+      nullable: true,
+      resolve: (q, _, ctx) => (q.scaleMinLabelSl ? localized(ctx.locale, q.scaleMinLabelSl, q.scaleMinLabelEn) : null),
+    }),
+    scaleMaxLabel: t.string({
+      nullable: true,
+      resolve: (q, _, ctx) => (q.scaleMaxLabelSl ? localized(ctx.locale, q.scaleMaxLabelSl, q.scaleMaxLabelEn) : null),
+    }),
+    choices: t.field({ type: [ChoiceLabelRef], resolve: (q) => choicesOf(q.options) }),
+    competence: t.relation('competence', { nullable: true }),
+  }),
+});
+
+export const EvaluationTemplateRef = builder.prismaNode('EvaluationTemplate', {
+  description:
+    'A questionnaire of the shared evaluation model: shared by a partnership (project) or owned by one organisation; versioned.',
+  id: { field: 'id' },
+  // Unpublished templates are work in progress of their owners.
+  authScopes: (tpl) => (tpl.publishedAt ? true : tpl.organizationId ? { staffOf: tpl.organizationId } : false),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Shared by all versions of one template.' }),
+    version: t.exposeInt('version'),
+    kind: t.expose('kind', { type: EvaluationKindEnum }),
+    title: t.string({ resolve: (x, _, ctx) => localized(ctx.locale, x.titleSl, x.titleEn) }),
+    intro: t.string({ nullable: true, resolve: (x, _, ctx) => (x.introSl ? localized(ctx.locale, x.introSl, x.introEn) : null) }),
+    project: t.relation('project', { nullable: true }),
+    organization: t.relation('organization', { nullable: true }),
+    retired: t.boolean({ description: 'A newer version replaces this one.', resolve: (x) => !!x.retiredAt }),
+    questions: t.relation('questions', { query: { orderBy: { position: 'asc' } } }),
+  }),
+});
+
+builder.queryField('evaluationTemplate', (t) =>
+  t.prismaField({
+    type: EvaluationTemplateRef,
+    nullable: true,
+    description: 'An evaluation template by id.',
+    args: { id: t.arg.id() },
+    resolve: async (query, _, args, ctx) => {
+      let id: string;
+      try {
+        id = idOf(ctx.locale, args.id, 'EvaluationTemplate', ['id']);
+      } catch {
+        return null;
+      }
+      const template = await ctx.prisma.evaluationTemplate.findUnique({ ...query, where: { id } });
+      const visible = template && (template.publishedAt || (template.organizationId && isStaffOf(ctx.viewer, template.organizationId)));
+      return visible ? template : null;
+    },
+  }),
+);
+
+builder.queryField('evaluationTemplates', (t) =>
+  t.prismaField({
+    type: [EvaluationTemplateRef],
+    description: 'Current (published, not retired) templates of a project or an organisation.',
+    args: {
+      project: t.arg.string({ required: false, description: 'Project slug.' }),
+      organization: t.arg.string({ required: false, description: 'Organisation slug: its own templates and those of its projects.' }),
+      kind: t.arg({ type: EvaluationKindEnum, required: false }),
+    },
+    resolve: (query, _, args, ctx) =>
+      ctx.prisma.evaluationTemplate.findMany({
+        ...query,
+        where: {
+          publishedAt: { not: null },
+          retiredAt: null,
+          ...(args.kind ? { kind: args.kind } : {}),
+          ...(args.project ? { project: { slug: args.project } } : {}),
+          ...(args.organization
+            ? {
+                OR: [
+                  { organization: { slug: args.organization } },
+                  { project: { partners: { some: { organization: { slug: args.organization } } } } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ kind: 'asc' }, { key: 'asc' }],
+      }),
+  }),
+);
+
+export const EvaluationResponseRef = builder.prismaNode('EvaluationResponse', {
+  description: 'Answers to an evaluation template. Visible to the respondent and to staff of the organisation.',
+  id: { field: 'id' },
+  authScopes: (r) => ({ $any: { self: r.respondentId ?? '', staffOf: r.organizationId } }),
+  fields: (t) => ({
+    template: t.relation('template', { description: 'The exact version answered.' }),
+    organization: t.relation('organization'),
+    opportunity: t.relation('opportunity', { nullable: true }),
+    answers: t.expose('answers', { type: 'JSON', description: '[{ questionId, value }]' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+  }),
+});
+
+const EvaluationAnswerInput = builder.inputType('EvaluationAnswerInput', {
+  fields: (t) => ({
+    questionId: t.id(),
+    value: t.field({ type: 'JSON', required: false, description: 'A number (scale, competence), a string, or a list of choice values.' }),
+  }),
+});
+
+const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
+  fields: (t) => ({
+    templateId: t.id(),
+    organizationId: t.id({ description: 'The organisation in whose volunteering the evaluation is made.' }),
+    subjectId: t.id({
+      required: false,
+      description:
+        "What is evaluated: a volunteer's Person id (mentor's evaluation), an Opportunity id (placement). Not needed for self-evaluations.",
+    }),
+    answers: t.field({ type: [EvaluationAnswerInput] }),
+    idempotencyKey: t.string({ validate: z.string().min(8).max(100), description: 'A retry with it returns the first response.' }),
+  }),
+});
+
+const EvaluationPayload = builder.objectRef<{ responseId: string }>('EvaluationPayload').implement({
+  fields: (t) => ({
+    response: t.prismaField({
+      type: EvaluationResponseRef,
+      resolve: (query, p, _, ctx) => ctx.prisma.evaluationResponse.findUniqueOrThrow({ ...query, where: { id: p.responseId } }),
+    }),
+  }),
+});
+
+async function volunteersAt(ctx: Context, userId: string, organizationId: string) {
+  const found = await ctx.prisma.volunteerAgreement.findFirst({ where: { volunteerId: userId, organizationId }, select: { id: true } })
+    ?? (await ctx.prisma.membership.findFirst({ where: { userId, organizationId }, select: { id: true } }));
+  return !!found;
+}
+
+/** Who may answer a template of each kind, and about what. */
+async function resolveSubject(
+  ctx: Context,
+  kind: string,
+  organizationId: string,
+  subjectId: string | null | undefined,
+): Promise<Pick<Prisma.EvaluationResponseUncheckedCreateInput, 'subjectUserId' | 'opportunityId'>> {
+  const L = ctx.locale;
+  const viewerId = ctx.viewer?.id ?? '';
+  const subjectPath = ['input', 'subjectId'];
+  switch (kind) {
+    case 'VOLUNTEER_SELF':
+      if (!(await volunteersAt(ctx, viewerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
+      return { subjectUserId: viewerId, opportunityId: null };
+    case 'MENTOR_OF_VOLUNTEER': {
+      if (!subjectId) throw InputError.field(L, subjectPath, 'REQUIRED');
+      const volunteerId = idOf(L, subjectId, 'Person', subjectPath);
+      if (!isStaffOf(ctx.viewer, organizationId) || !(await volunteersAt(ctx, volunteerId, organizationId))) {
+        throw new NotFoundError(L, subjectPath);
+      }
+      return { subjectUserId: volunteerId, opportunityId: null };
+    }
+    case 'VOLUNTEER_OF_PLACEMENT': {
+      if (!subjectId) throw InputError.field(L, subjectPath, 'REQUIRED');
+      const opportunityId = idOf(L, subjectId, 'Opportunity', subjectPath);
+      const application = await ctx.prisma.application.findFirst({
+        where: { opportunityId, organizationId, volunteerId: viewerId, status: 'ACCEPTED' },
+        select: { id: true },
+      });
+      if (!application) throw new NotFoundError(L, subjectPath);
+      return { subjectUserId: null, opportunityId };
+    }
+    default:
+      // ORGANIZATION_SELF: staff assess their own organisation.
+      if (!isStaffOf(ctx.viewer, organizationId)) throw new NotFoundError(L, ['input', 'organizationId']);
+      return { subjectUserId: null, opportunityId: null };
+  }
+}
+
+builder.mutationField('submitEvaluation', (t) =>
+  t.field({
+    type: EvaluationPayload,
+    description: 'Submits answers to an evaluation template. Safe to retry with the same idempotencyKey.',
+    authScopes: { signedIn: true },
+    errors: { types: [InputError, NotFoundError, RuleError] },
+    args: { input: t.arg({ type: SubmitEvaluationInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const L = ctx.locale;
+      const respondentId = ctx.viewer?.id ?? '';
+      const previous = await ctx.prisma.evaluationResponse.findUnique({
+        where: { respondentId_idempotencyKey: { respondentId, idempotencyKey: input.idempotencyKey } },
+      });
+      if (previous) return { responseId: previous.id };
+
+      const templateId = idOf(L, input.templateId, 'EvaluationTemplate', ['input', 'templateId']);
+      const organizationId = idOf(L, input.organizationId, 'Organization', ['input', 'organizationId']);
+      const template = await ctx.prisma.evaluationTemplate.findUnique({
+        where: { id: templateId },
+        include: { questions: { orderBy: { position: 'asc' } }, project: { include: { partners: true } } },
+      });
+      if (!template || !template.publishedAt) throw new NotFoundError(L, ['input', 'templateId']);
+      if (template.retiredAt) throw new RuleError(L, 'TEMPLATE_NOT_OPEN');
+      const usesTemplate =
+        template.organizationId === organizationId ||
+        !!template.project?.partners.some((p) => p.organizationId === organizationId);
+      if (!usesTemplate) throw new NotFoundError(L, ['input', 'organizationId']);
+
+      const subject = await resolveSubject(ctx, template.kind, organizationId, input.subjectId);
+      const answers: Answer[] = input.answers.map((a) => ({ questionId: a.questionId, value: a.value }));
+      const questions = template.questions.map((q) => ({ ...q, choices: choicesOf(q.options) }));
+      const errors = checkAnswers(L, questions, answers, ['input', 'answers']);
+      if (errors.length) throw new InputError(L, errors);
+
+      const response = await ctx.prisma.evaluationResponse.create({
+        data: {
+          templateId,
+          organizationId,
+          respondentId,
+          ...subject,
+          answers: normalizeAnswers(answers) as unknown as Prisma.InputJsonValue,
+          idempotencyKey: input.idempotencyKey,
+        },
+      });
+      return { responseId: response.id };
+    },
+  }),
+);

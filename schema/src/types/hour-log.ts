@@ -1,0 +1,334 @@
+import type { HourLogStatus, Prisma } from '@tandem/db';
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { type Context, isStaffOf } from '../context.ts';
+import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.ts';
+import { idOf } from '../ids.ts';
+import { HourLogStatusEnum, WorkTypeEnum } from './enums.ts';
+import { OrganizationRef } from './organization.ts';
+import { PersonRef, StaffMemberRef } from './person.ts';
+
+export const HourLogRef = builder.prismaNode('HourLog', {
+  description:
+    'One entry in the legal record of volunteer hours (ZProst Art. 23). Visible to the volunteer and to staff of the host organisation.',
+  id: { field: 'id' },
+  authScopes: (h) => ({ $any: { self: h.volunteerId, staffOf: h.organizationId } }),
+  fields: (t) => ({
+    volunteer: t.relation('volunteer', { type: PersonRef }),
+    organization: t.relation('organization', { description: 'The host organisation that keeps the record.' }),
+    opportunity: t.relation('opportunity', { nullable: true }),
+    date: t.expose('date', { type: 'Date' }),
+    minutes: t.exposeInt('minutes'),
+    activity: t.exposeString('activity'),
+    workType: t.expose('workType', { type: WorkTypeEnum }),
+    area: t.relation('area'),
+    place: t.exposeString('place', { nullable: true }),
+    status: t.expose('status', { type: HourLogStatusEnum }),
+    reviewer: t.relation('reviewer', { type: StaffMemberRef, nullable: true }),
+    reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
+    reviewNote: t.exposeString('reviewNote', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const HourLogFilter = builder.inputType('HourLogFilter', {
+  fields: (t) => ({
+    year: t.int({ required: false, validate: z.number().int().min(2000).max(2100) }),
+    status: t.field({ type: HourLogStatusEnum, required: false }),
+  }),
+});
+
+type HourLogFilterShape = typeof HourLogFilter.$inferInput;
+
+function yearRange(year: number) {
+  return { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) };
+}
+
+function hourLogWhere(filter: HourLogFilterShape | null | undefined): Prisma.HourLogWhereInput {
+  return {
+    ...(filter?.year ? { date: yearRange(filter.year) } : {}),
+    ...(filter?.status ? { status: filter.status } : {}),
+  };
+}
+
+builder.queryField('myHourLogs', (t) =>
+  t.prismaConnection({
+    type: HourLogRef,
+    cursor: 'id',
+    description: "The signed-in volunteer's own hour entries, newest first.",
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: HourLogFilter, required: false }) },
+    totalCount: (_, args, ctx) =>
+      ctx.prisma.hourLog.count({ where: { ...hourLogWhere(args.filter), volunteerId: ctx.viewer?.id ?? '' } }),
+    resolve: (query, _, args, ctx) =>
+      ctx.prisma.hourLog.findMany({
+        ...query,
+        where: { ...hourLogWhere(args.filter), volunteerId: ctx.viewer?.id ?? '' },
+        orderBy: [{ date: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+);
+
+builder.prismaObjectField(OrganizationRef, 'hourLogs', (t) =>
+  t.relatedConnection('hourLogs', {
+    cursor: 'id',
+    description: "Hour entries kept by this organisation, newest first. Staff only (mentors review them).",
+    authScopes: (o) => ({ staffOf: o.id }),
+    args: { filter: t.arg({ type: HourLogFilter, required: false }) },
+    totalCount: true,
+    query: (args) => ({ where: hourLogWhere(args.filter), orderBy: [{ date: 'desc' }, { id: 'desc' }] }),
+  }),
+);
+
+// ─────────────── hour summary ───────────────
+
+interface HourTotals {
+  approvedMinutes: number;
+  submittedMinutes: number;
+  rejectedMinutes: number;
+}
+
+interface OrganizationHours extends HourTotals {
+  organizationId: string;
+}
+
+const HourTotalsFields = builder.interfaceRef<HourTotals>('HourTotals').implement({
+  description: 'Minutes by review status.',
+  fields: (t) => ({
+    approvedMinutes: t.exposeInt('approvedMinutes', { description: 'Confirmed hours count for certificates and reports.' }),
+    submittedMinutes: t.exposeInt('submittedMinutes', { description: 'Waiting for review.' }),
+    rejectedMinutes: t.exposeInt('rejectedMinutes'),
+  }),
+});
+
+const OrganizationHoursRef = builder.objectRef<OrganizationHours>('OrganizationHours').implement({
+  description: 'Hours with one organisation.',
+  interfaces: [HourTotalsFields],
+  fields: (t) => ({
+    organization: t.prismaField({
+      type: OrganizationRef,
+      resolve: (query, o, _, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: o.organizationId } }),
+    }),
+  }),
+});
+
+const HourSummaryRef = builder.objectRef<HourTotals & { year: number; byOrganization: OrganizationHours[] }>('HourSummary').implement({
+  description: "A volunteer's hours in one year.",
+  interfaces: [HourTotalsFields],
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    byOrganization: t.field({ type: [OrganizationHoursRef], resolve: (s) => s.byOrganization }),
+  }),
+});
+
+function emptyTotals(): HourTotals {
+  return { approvedMinutes: 0, submittedMinutes: 0, rejectedMinutes: 0 };
+}
+
+function addMinutes(totals: HourTotals, status: HourLogStatus, minutes: number) {
+  if (status === 'APPROVED') totals.approvedMinutes += minutes;
+  else if (status === 'SUBMITTED') totals.submittedMinutes += minutes;
+  else totals.rejectedMinutes += minutes;
+}
+
+builder.queryField('hourSummary', (t) =>
+  t.field({
+    type: HourSummaryRef,
+    description: "The signed-in volunteer's hours in a year, in all and per organisation.",
+    authScopes: { signedIn: true },
+    args: { year: t.arg.int({ validate: z.number().int().min(2000).max(2100) }) },
+    resolve: async (_, { year }, ctx) => {
+      const groups = await ctx.prisma.hourLog.groupBy({
+        by: ['organizationId', 'status'],
+        where: { volunteerId: ctx.viewer?.id ?? '', date: yearRange(year) },
+        _sum: { minutes: true },
+        orderBy: { organizationId: 'asc' },
+      });
+      const summary = { year, ...emptyTotals(), byOrganization: [] as OrganizationHours[] };
+      const byOrganization = new Map<string, OrganizationHours>();
+      for (const group of groups) {
+        const minutes = group._sum.minutes ?? 0;
+        let organization = byOrganization.get(group.organizationId);
+        if (!organization) {
+          organization = { organizationId: group.organizationId, ...emptyTotals() };
+          byOrganization.set(group.organizationId, organization);
+        }
+        addMinutes(organization, group.status, minutes);
+        addMinutes(summary, group.status, minutes);
+      }
+      summary.byOrganization = [...byOrganization.values()];
+      return summary;
+    },
+  }),
+);
+
+// ─────────────── logHours ───────────────
+
+const LogHoursInput = builder.inputType('LogHoursInput', {
+  fields: (t) => ({
+    organizationId: t.id({ description: 'The host organisation.' }),
+    opportunityId: t.id({ required: false }),
+    date: t.field({ type: 'Date' }),
+    minutes: t.int({ validate: z.number().int().min(1).max(24 * 60) }),
+    activity: t.string({ validate: z.string().trim().min(2).max(2000) }),
+    workType: t.field({ type: WorkTypeEnum, required: false, description: 'Defaults to CONTENT.' }),
+    areaCode: t.string({ required: false, description: "Defaults to the opportunity's area." }),
+    place: t.string({ required: false, validate: z.string().max(300) }),
+    idempotencyKey: t.string({
+      description: 'Unique per entry (e.g. a UUID made by the client); a retry with it returns the first entry.',
+      validate: z.string().min(8).max(100),
+    }),
+  }),
+});
+
+const HourLogPayload = builder.objectRef<{ hourLogId: string }>('HourLogPayload').implement({
+  fields: (t) => ({
+    hourLog: t.prismaField({
+      type: HourLogRef,
+      resolve: (query, p, _, ctx) => ctx.prisma.hourLog.findUniqueOrThrow({ ...query, where: { id: p.hourLogId } }),
+    }),
+  }),
+});
+
+/** A volunteer logs hours where they have an agreement, an accepted application or a volunteer membership. */
+async function volunteersWith(ctx: Context, volunteerId: string, organizationId: string): Promise<boolean> {
+  const [agreement, application, membership] = await Promise.all([
+    ctx.prisma.volunteerAgreement.findFirst({ where: { volunteerId, organizationId, status: 'ACTIVE' }, select: { id: true } }),
+    ctx.prisma.application.findFirst({ where: { volunteerId, organizationId, status: 'ACCEPTED' }, select: { id: true } }),
+    ctx.prisma.membership.findFirst({ where: { userId: volunteerId, organizationId }, select: { id: true } }),
+  ]);
+  return !!(agreement || application || membership);
+}
+
+builder.mutationField('logHours', (t) =>
+  t.field({
+    type: HourLogPayload,
+    description:
+      'The signed-in volunteer records hours with an organisation they volunteer with. Safe to retry with the same idempotencyKey.',
+    authScopes: { signedIn: true },
+    errors: { types: [InputError, NotFoundError, RuleError, ConflictError] },
+    args: { input: t.arg({ type: LogHoursInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const L = ctx.locale;
+      const volunteerId = ctx.viewer?.id ?? '';
+      const organizationId = idOf(L, input.organizationId, 'Organization', ['input', 'organizationId']);
+      const opportunityId = input.opportunityId
+        ? idOf(L, input.opportunityId, 'Opportunity', ['input', 'opportunityId'])
+        : null;
+
+      const previous = await ctx.prisma.hourLog.findUnique({
+        where: { volunteerId_idempotencyKey: { volunteerId, idempotencyKey: input.idempotencyKey } },
+      });
+      if (previous) {
+        const same =
+          previous.organizationId === organizationId &&
+          previous.opportunityId === opportunityId &&
+          previous.date.getTime() === input.date.getTime() &&
+          previous.minutes === input.minutes &&
+          previous.activity === input.activity.trim();
+        if (!same) throw new ConflictError(L, 'IDEMPOTENCY_CONFLICT');
+        return { hourLogId: previous.id };
+      }
+
+      const [organization, opportunity] = await Promise.all([
+        ctx.prisma.organization.findUnique({ where: { id: organizationId }, include: { areas: { take: 1 } } }),
+        opportunityId ? ctx.prisma.opportunity.findUnique({ where: { id: opportunityId } }) : null,
+      ]);
+      if (!organization) throw new NotFoundError(L, ['input', 'organizationId']);
+      if (opportunityId && (!opportunity || opportunity.organizationId !== organizationId || opportunity.status === 'DRAFT')) {
+        throw new NotFoundError(L, ['input', 'opportunityId']);
+      }
+      if (input.date.getTime() > Date.now()) throw InputError.field(L, ['input', 'date'], 'FUTURE_DATE');
+      if (!(await volunteersWith(ctx, volunteerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
+      const areaCode = input.areaCode ?? opportunity?.areaCode ?? organization.areas[0]?.areaCode ?? 'OTHER';
+      if (input.areaCode && !(await ctx.prisma.area.findUnique({ where: { code: input.areaCode } }))) {
+        throw new NotFoundError(L, ['input', 'areaCode']);
+      }
+
+      try {
+        const created = await ctx.prisma.hourLog.create({
+          data: {
+            volunteerId,
+            organizationId,
+            opportunityId,
+            date: input.date,
+            minutes: input.minutes,
+            activity: input.activity.trim(),
+            workType: input.workType ?? 'CONTENT',
+            areaCode,
+            place: input.place ?? opportunity?.place ?? null,
+            idempotencyKey: input.idempotencyKey,
+          },
+        });
+        return { hourLogId: created.id };
+      } catch (error) {
+        // Two retries raced: the other one created the entry.
+        if ((error as { code?: string }).code === 'P2002') {
+          const winner = await ctx.prisma.hourLog.findUniqueOrThrow({
+            where: { volunteerId_idempotencyKey: { volunteerId, idempotencyKey: input.idempotencyKey } },
+          });
+          return { hourLogId: winner.id };
+        }
+        throw error;
+      }
+    },
+  }),
+);
+
+// ─────────────── reviewHourLog ───────────────
+
+const HourLogDecisionEnum = builder.enumType('HourLogDecision', {
+  values: { APPROVE: { value: 'APPROVED' as const }, REJECT: { value: 'REJECTED' as const } },
+});
+
+const ReviewHourLogInput = builder.inputType('ReviewHourLogInput', {
+  fields: (t) => ({
+    hourLogId: t.id(),
+    decision: t.field({ type: HourLogDecisionEnum }),
+    note: t.string({ required: false, description: 'Required when rejecting.', validate: z.string().max(2000) }),
+  }),
+});
+
+builder.mutationField('reviewHourLog', (t) =>
+  t.field({
+    type: HourLogPayload,
+    description:
+      "Approves or rejects an hour entry. Needs a staff role (mentor, coordinator, admin) at the host organisation; not for one's own hours. Repeating the same decision changes nothing.",
+    authScopes: { signedIn: true },
+    errors: { types: [InputError, NotFoundError, RuleError, ConflictError] },
+    args: { input: t.arg({ type: ReviewHourLogInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const L = ctx.locale;
+      const id = idOf(L, input.hourLogId, 'HourLog', ['input', 'hourLogId']);
+      const log = await ctx.prisma.hourLog.findUnique({ where: { id } });
+      const viewerId = ctx.viewer?.id ?? '';
+      if (!log || !(isStaffOf(ctx.viewer, log.organizationId) || log.volunteerId === viewerId)) {
+        throw new NotFoundError(L, ['input', 'hourLogId']);
+      }
+      if (log.volunteerId === viewerId) throw new RuleError(L, 'OWN_HOURS');
+      if (log.status === input.decision) return { hourLogId: log.id };
+      if (log.status !== 'SUBMITTED') throw new ConflictError(L, 'ALREADY_REVIEWED');
+      if (input.decision === 'REJECTED' && !input.note?.trim()) {
+        throw InputError.field(L, ['input', 'note'], 'REQUIRED');
+      }
+      await ctx.prisma.$transaction([
+        ctx.prisma.hourLog.update({
+          where: { id: log.id, status: 'SUBMITTED' },
+          data: { status: input.decision, reviewerId: viewerId, reviewedAt: new Date(), reviewNote: input.note?.trim() || null },
+        }),
+        ctx.prisma.auditLog.create({
+          data: {
+            actorId: viewerId,
+            organizationId: log.organizationId,
+            action: 'hourLog.review',
+            subjectType: 'HourLog',
+            subjectId: log.id,
+            details: { decision: input.decision },
+          },
+        }),
+      ]);
+      return { hourLogId: log.id };
+    },
+  }),
+);
+

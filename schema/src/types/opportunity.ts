@@ -1,0 +1,482 @@
+import { opportunitySearchText, foldForSearch, type Prisma } from '@tandem/db';
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { type Context, isManagerOf, isStaffOf, staffOrganizationIds } from '../context.ts';
+import { ConflictError, InputError, NotFoundError } from '../errors.ts';
+import { localized } from '../i18n.ts';
+import { idOf } from '../ids.ts';
+import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
+import { StaffMemberRef } from './person.ts';
+
+const acceptedOnly = { where: { status: 'ACCEPTED' as const } };
+
+export const ShiftRef = builder.prismaNode('Shift', {
+  description: 'A time slot of an opportunity with its own number of places.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    startsAt: t.expose('startsAt', { type: 'DateTime' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime' }),
+    capacity: t.exposeInt('capacity'),
+    label: t.string({
+      nullable: true,
+      select: { labelSl: true, labelEn: true },
+      resolve: (s, _, ctx) => (s.labelSl ? localized(ctx.locale, s.labelSl, s.labelEn) : null),
+    }),
+    freePlaces: t.int({
+      description: 'Places not yet taken by accepted volunteers.',
+      select: { capacity: true, _count: { select: { applications: acceptedOnly } } },
+      resolve: (s) => Math.max(0, s.capacity - s._count.applications),
+    }),
+  }),
+});
+
+interface ChoiceOption {
+  value: string;
+  labelSl: string;
+  labelEn?: string | null;
+}
+
+const ChoiceRef = builder.objectRef<ChoiceOption>('Choice').implement({
+  description: 'One choice of a choice question.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'What to send as the answer.' }),
+    label: t.string({ resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
+  }),
+});
+
+export function choicesOf(options: Prisma.JsonValue | null): ChoiceOption[] {
+  return Array.isArray(options) ? (options as unknown as ChoiceOption[]) : [];
+}
+
+const SignupQuestionRef = builder.prismaObject('SignupQuestion', {
+  description: "One of an opportunity's own sign-up questions.",
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Send it back as `questionId` in sign-up answers.' }),
+    position: t.exposeInt('position'),
+    type: t.expose('type', { type: QuestionTypeEnum }),
+    label: t.string({
+      select: { labelSl: true, labelEn: true },
+      resolve: (q, _, ctx) => localized(ctx.locale, q.labelSl, q.labelEn),
+    }),
+    required: t.exposeBoolean('required'),
+    choices: t.field({
+      type: [ChoiceRef],
+      select: { options: true },
+      resolve: (q) => choicesOf(q.options),
+    }),
+  }),
+});
+
+export const OpportunityRef = builder.prismaNode('Opportunity', {
+  description: 'Something volunteers can sign up for.',
+  id: { field: 'id' },
+  // Drafts are visible to the organisation's staff only.
+  authScopes: (o) => (o.status === 'DRAFT' ? { staffOf: o.organizationId } : true),
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    status: t.expose('status', { type: OpportunityStatusEnum }),
+    title: t.string({ resolve: (o, _, ctx) => localized(ctx.locale, o.titleSl, o.titleEn) }),
+    description: t.string({ resolve: (o, _, ctx) => localized(ctx.locale, o.descriptionSl, o.descriptionEn) }),
+    organization: t.relation('organization'),
+    project: t.relation('project', { nullable: true }),
+    area: t.relation('area'),
+    region: t.relation('region'),
+    place: t.exposeString('place', { nullable: true, description: 'Where it takes place; null when remote.' }),
+    remote: t.exposeBoolean('remote'),
+    minAge: t.exposeInt('minAge', { nullable: true }),
+    suitableUnder15: t.exposeBoolean('suitableUnder15', {
+      description: 'Open to volunteers under 15, with a mentor (ZProst Art. 13).',
+    }),
+    skills: t.exposeStringList('skills'),
+    mentor: t.relation('mentor', { type: StaffMemberRef, nullable: true }),
+    capacity: t.exposeInt('capacity', {
+      nullable: true,
+      description: 'Places in all when there are no shifts; null means unlimited.',
+    }),
+    freePlaces: t.int({
+      nullable: true,
+      description:
+        'Places still free: over upcoming shifts when there are shifts, else out of `capacity`; null means unlimited.',
+      select: {
+        capacity: true,
+        _count: { select: { applications: acceptedOnly } },
+        shifts: { select: { capacity: true, startsAt: true, _count: { select: { applications: acceptedOnly } } } },
+      },
+      resolve: (o) => {
+        if (o.shifts.length > 0) {
+          const now = Date.now();
+          return o.shifts
+            .filter((s) => s.startsAt.getTime() >= now)
+            .reduce((sum, s) => sum + Math.max(0, s.capacity - s._count.applications), 0);
+        }
+        return o.capacity === null ? null : Math.max(0, o.capacity - o._count.applications);
+      },
+    }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
+    applyBy: t.expose('applyBy', { type: 'DateTime', nullable: true }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    shifts: t.relation('shifts', { query: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] } }),
+    questions: t.relation('questions', { type: SignupQuestionRef, query: { orderBy: { position: 'asc' } } }),
+  }),
+});
+
+const OpportunityFilter = builder.inputType('OpportunityFilter', {
+  description: 'Narrows the opportunity list; all given conditions must hold.',
+  fields: (t) => ({
+    organization: t.string({ required: false, description: 'Organisation slug.' }),
+    project: t.string({ required: false, description: 'Project slug.' }),
+    area: t.string({ required: false, description: 'Area code, e.g. "SOCIAL".' }),
+    region: t.string({ required: false, description: 'Region code, e.g. "podravska".' }),
+    search: t.string({
+      required: false,
+      description: 'Words to find in title, description, place, skills or organisation (diacritics optional).',
+      validate: z.string().max(200),
+    }),
+    upcoming: t.boolean({
+      required: false,
+      description: 'Only opportunities that have not ended yet (or still have shifts ahead).',
+    }),
+    remote: t.boolean({ required: false }),
+    status: t.field({
+      type: OpportunityStatusEnum,
+      required: false,
+      description: 'Defaults to PUBLISHED. Other statuses need `organization` and a staff role there.',
+    }),
+  }),
+});
+
+type OpportunityFilterShape = typeof OpportunityFilter.$inferInput;
+
+export function opportunityWhere(filter: OpportunityFilterShape | null | undefined, ctx: Context): Prisma.OpportunityWhereInput {
+  const and: Prisma.OpportunityWhereInput[] = [];
+  const status = filter?.status ?? 'PUBLISHED';
+  if (status === 'DRAFT') {
+    // Drafts only of organisations where the viewer is staff.
+    and.push({ status, organizationId: { in: staffOrganizationIds(ctx.viewer) } });
+  } else {
+    and.push({ status });
+  }
+  if (filter?.organization) and.push({ organization: { slug: filter.organization } });
+  if (filter?.project) and.push({ project: { slug: filter.project } });
+  if (filter?.area) and.push({ areaCode: filter.area });
+  if (filter?.region) and.push({ regionCode: filter.region });
+  if (typeof filter?.remote === 'boolean') and.push({ remote: filter.remote });
+  for (const word of foldForSearch(filter?.search ?? '').split(' ').filter(Boolean)) {
+    and.push({ searchText: { contains: word } });
+  }
+  if (filter?.upcoming) {
+    const now = new Date();
+    and.push({
+      OR: [
+        { endsAt: { gte: now } },
+        { endsAt: null, startsAt: { gte: now } },
+        { shifts: { some: { startsAt: { gte: now } } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+builder.queryField('opportunities', (t) =>
+  t.prismaConnection(
+    {
+      type: OpportunityRef,
+      cursor: 'id',
+      defaultSize: 20,
+      maxSize: 100,
+      description: 'Opportunities, soonest first (then newest). Public: published ones only.',
+      args: { filter: t.arg({ type: OpportunityFilter, required: false }) },
+      totalCount: (_, args, ctx) => ctx.prisma.opportunity.count({ where: opportunityWhere(args.filter, ctx) }),
+      resolve: (query, _, args, ctx) =>
+        ctx.prisma.opportunity.findMany({
+          ...query,
+          where: opportunityWhere(args.filter, ctx),
+          orderBy: [{ startsAt: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
+        }),
+    },
+    { description: 'A page of opportunities.' },
+  ),
+);
+
+builder.queryField('opportunity', (t) =>
+  t.prismaField({
+    type: OpportunityRef,
+    nullable: true,
+    description: 'One opportunity by its id (drafts only for the organisation\'s staff).',
+    args: { id: t.arg.id() },
+    resolve: async (query, _, args, ctx) => {
+      let id: string;
+      try {
+        id = idOf(ctx.locale, args.id, 'Opportunity', ['id']);
+      } catch {
+        return null;
+      }
+      const found = await ctx.prisma.opportunity.findUnique({ ...query, where: { id } });
+      // A draft the viewer may not see is answered like a missing one.
+      return found && (found.status !== 'DRAFT' || isStaffOf(ctx.viewer, found.organizationId)) ? found : null;
+    },
+  }),
+);
+
+// ─────────────── coordinators: create, edit, publish, close ───────────────
+
+const ChoiceInput = builder.inputType('ChoiceInput', {
+  fields: (t) => ({
+    value: t.string({ validate: z.string().min(1).max(100) }),
+    labelSl: t.string({ validate: z.string().min(1).max(200) }),
+    labelEn: t.string({ required: false, validate: z.string().max(200) }),
+  }),
+});
+
+const ShiftInput = builder.inputType('ShiftInput', {
+  fields: (t) => ({
+    startsAt: t.field({ type: 'DateTime' }),
+    endsAt: t.field({ type: 'DateTime' }),
+    capacity: t.int({ validate: z.number().int().min(1).max(10_000) }),
+    labelSl: t.string({ required: false, validate: z.string().max(200) }),
+    labelEn: t.string({ required: false, validate: z.string().max(200) }),
+  }),
+  validate: z.object({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.endsAt > s.startsAt, {
+    message: 'A shift must end after it starts.',
+    path: ['endsAt'],
+  }),
+});
+
+const SignupQuestionInput = builder.inputType('SignupQuestionInput', {
+  fields: (t) => ({
+    type: t.field({ type: QuestionTypeEnum }),
+    labelSl: t.string({ validate: z.string().min(1).max(500) }),
+    labelEn: t.string({ required: false, validate: z.string().max(500) }),
+    required: t.boolean({ required: false }),
+    choices: t.field({ type: [ChoiceInput], required: false }),
+  }),
+});
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const CreateOpportunityInput = builder.inputType('CreateOpportunityInput', {
+  fields: (t) => ({
+    organizationId: t.id({ description: 'Global id of the organisation.' }),
+    projectId: t.id({ required: false }),
+    slug: t.string({
+      required: false,
+      description: 'Defaults to one made from the Slovenian title. Retrying a create with the same slug returns the first one.',
+      validate: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
+    }),
+    titleSl: t.string({ validate: text(200) }),
+    titleEn: t.string({ required: false, validate: z.string().max(200) }),
+    descriptionSl: t.string({ validate: text(10_000) }),
+    descriptionEn: t.string({ required: false, validate: z.string().max(10_000) }),
+    areaCode: t.string(),
+    regionCode: t.string(),
+    place: t.string({ required: false, validate: z.string().max(300) }),
+    remote: t.boolean({ required: false }),
+    minAge: t.int({ required: false, validate: z.number().int().min(0).max(120) }),
+    suitableUnder15: t.boolean({ required: false }),
+    skills: t.stringList({ required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
+    mentorId: t.id({ required: false, description: 'Global id of a staff member (from `me`).' }),
+    capacity: t.int({ required: false, validate: z.number().int().min(1).max(100_000) }),
+    startsAt: t.field({ type: 'DateTime', required: false }),
+    endsAt: t.field({ type: 'DateTime', required: false }),
+    applyBy: t.field({ type: 'DateTime', required: false }),
+    shifts: t.field({ type: [ShiftInput], required: false }),
+    questions: t.field({ type: [SignupQuestionInput], required: false }),
+  }),
+});
+
+function slugify(text: string): string {
+  return foldForSearch(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'priloznost';
+}
+
+type OpportunityRow = Prisma.OpportunityGetPayload<object>;
+
+const OpportunityPayload = builder.objectRef<{ opportunity: OpportunityRow }>('OpportunityPayload').implement({
+  description: 'The opportunity after the change.',
+  fields: (t) => ({ opportunity: t.field({ type: OpportunityRef, resolve: (p) => p.opportunity }) }),
+});
+
+async function managedOpportunity(ctx: Context, globalId: string) {
+  const id = idOf(ctx.locale, globalId, 'Opportunity', ['input', 'id']);
+  const found = await ctx.prisma.opportunity.findUnique({ where: { id }, include: { organization: true } });
+  if (!found || !isManagerOf(ctx.viewer, found.organizationId)) throw new NotFoundError(ctx.locale, ['input', 'id']);
+  return found;
+}
+
+builder.mutationField('createOpportunity', (t) =>
+  t.field({
+    type: OpportunityPayload,
+    description: "Creates a draft opportunity. Needs the organisation's ADMIN or COORDINATOR role.",
+    authScopes: { signedIn: true },
+    errors: { types: [InputError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: CreateOpportunityInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const organizationId = idOf(ctx.locale, input.organizationId, 'Organization', ['input', 'organizationId']);
+      const organization = await ctx.prisma.organization.findUnique({ where: { id: organizationId } });
+      if (!organization || !isManagerOf(ctx.viewer, organizationId)) {
+        throw new NotFoundError(ctx.locale, ['input', 'organizationId']);
+      }
+      const projectId = input.projectId ? idOf(ctx.locale, input.projectId, 'Project', ['input', 'projectId']) : null;
+      if (projectId) {
+        const partner = await ctx.prisma.projectPartner.findUnique({
+          where: { projectId_organizationId: { projectId, organizationId } },
+        });
+        if (!partner) throw new NotFoundError(ctx.locale, ['input', 'projectId']);
+      }
+      const mentorId = input.mentorId ? idOf(ctx.locale, input.mentorId, 'User', ['input', 'mentorId']) : null;
+      if (mentorId && !(await ctx.prisma.membership.findFirst({ where: { userId: mentorId, organizationId, role: { in: ['ADMIN', 'COORDINATOR', 'MENTOR'] } } }))) {
+        throw new NotFoundError(ctx.locale, ['input', 'mentorId']);
+      }
+      const [area, region] = await Promise.all([
+        ctx.prisma.area.findUnique({ where: { code: input.areaCode } }),
+        ctx.prisma.region.findUnique({ where: { code: input.regionCode } }),
+      ]);
+      if (!area) throw new NotFoundError(ctx.locale, ['input', 'areaCode']);
+      if (!region) throw new NotFoundError(ctx.locale, ['input', 'regionCode']);
+      for (const [i, q] of (input.questions ?? []).entries()) {
+        const isChoice = q.type === 'SINGLE_CHOICE' || q.type === 'MULTIPLE_CHOICE';
+        if (isChoice && !(q.choices?.length)) {
+          throw new InputError(ctx.locale, [{ path: ['input', 'questions', String(i), 'choices'], message: 'A choice question needs choices.' }]);
+        }
+      }
+
+      const slug = input.slug ?? slugify(input.titleSl);
+      const existing = await ctx.prisma.opportunity.findUnique({ where: { organizationId_slug: { organizationId, slug } } });
+      if (existing) {
+        // A retried create returns the first one; a different opportunity may not take its slug.
+        if (existing.titleSl === input.titleSl && existing.descriptionSl === input.descriptionSl) {
+          return { opportunity: existing };
+        }
+        throw new ConflictError(ctx.locale, 'IDEMPOTENCY_CONFLICT');
+      }
+      const opportunity = await ctx.prisma.opportunity.create({
+        data: {
+          organizationId,
+          projectId,
+          slug,
+          titleSl: input.titleSl,
+          titleEn: input.titleEn ?? null,
+          descriptionSl: input.descriptionSl,
+          descriptionEn: input.descriptionEn ?? null,
+          areaCode: input.areaCode,
+          regionCode: input.regionCode,
+          place: input.place ?? null,
+          remote: input.remote ?? false,
+          minAge: input.minAge ?? null,
+          suitableUnder15: input.suitableUnder15 ?? false,
+          skills: input.skills ?? [],
+          mentorId,
+          capacity: input.capacity ?? null,
+          startsAt: input.startsAt ?? null,
+          endsAt: input.endsAt ?? null,
+          applyBy: input.applyBy ?? null,
+          status: 'DRAFT',
+          searchText: opportunitySearchText({ ...input, organizationName: organization.name }),
+          shifts: {
+            create: (input.shifts ?? []).map((s) => ({
+              startsAt: s.startsAt,
+              endsAt: s.endsAt,
+              capacity: s.capacity,
+              labelSl: s.labelSl ?? null,
+              labelEn: s.labelEn ?? null,
+            })),
+          },
+          questions: {
+            create: (input.questions ?? []).map((q, position) => ({
+              position,
+              type: q.type,
+              labelSl: q.labelSl,
+              labelEn: q.labelEn ?? null,
+              required: q.required ?? false,
+              options: q.choices ? q.choices.map((c) => ({ value: c.value, labelSl: c.labelSl, labelEn: c.labelEn ?? null })) : undefined,
+            })),
+          },
+        },
+      });
+      return { opportunity };
+    },
+  }),
+);
+
+const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {
+  description: 'Fields left out stay as they are.',
+  fields: (t) => ({
+    id: t.id(),
+    titleSl: t.string({ required: false, validate: text(200) }),
+    titleEn: t.string({ required: false, validate: z.string().max(200) }),
+    descriptionSl: t.string({ required: false, validate: text(10_000) }),
+    descriptionEn: t.string({ required: false, validate: z.string().max(10_000) }),
+    place: t.string({ required: false, validate: z.string().max(300) }),
+    remote: t.boolean({ required: false }),
+    minAge: t.int({ required: false, validate: z.number().int().min(0).max(120) }),
+    suitableUnder15: t.boolean({ required: false }),
+    skills: t.stringList({ required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
+    capacity: t.int({ required: false, validate: z.number().int().min(1).max(100_000) }),
+    startsAt: t.field({ type: 'DateTime', required: false }),
+    endsAt: t.field({ type: 'DateTime', required: false }),
+    applyBy: t.field({ type: 'DateTime', required: false }),
+  }),
+});
+
+builder.mutationField('updateOpportunity', (t) =>
+  t.field({
+    type: OpportunityPayload,
+    description: 'Changes an opportunity. Needs ADMIN or COORDINATOR of its organisation.',
+    authScopes: { signedIn: true },
+    errors: { types: [InputError, NotFoundError] },
+    args: { input: t.arg({ type: UpdateOpportunityInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const current = await managedOpportunity(ctx, input.id);
+      const { id: _id, ...changes } = input;
+      const data = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+      const merged = { ...current, ...data };
+      const opportunity = await ctx.prisma.opportunity.update({
+        where: { id: current.id },
+        data: {
+          ...data,
+          searchText: opportunitySearchText({ ...merged, organizationName: current.organization.name }),
+        },
+      });
+      return { opportunity };
+    },
+  }),
+);
+
+const OpportunityIdInput = builder.inputType('OpportunityIdInput', {
+  fields: (t) => ({ id: t.id() }),
+});
+
+builder.mutationField('publishOpportunity', (t) =>
+  t.field({
+    type: OpportunityPayload,
+    description: 'Publishes a draft so volunteers see it and can sign up. Publishing a published one changes nothing.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError] },
+    args: { input: t.arg({ type: OpportunityIdInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const current = await managedOpportunity(ctx, input.id);
+      if (current.status === 'PUBLISHED') return { opportunity: current };
+      const opportunity = await ctx.prisma.opportunity.update({
+        where: { id: current.id },
+        data: { status: 'PUBLISHED', publishedAt: current.publishedAt ?? new Date() },
+      });
+      return { opportunity };
+    },
+  }),
+);
+
+builder.mutationField('closeOpportunity', (t) =>
+  t.field({
+    type: OpportunityPayload,
+    description: 'Stops sign-ups; the opportunity stays visible. Closing a closed one changes nothing.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError] },
+    args: { input: t.arg({ type: OpportunityIdInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const current = await managedOpportunity(ctx, input.id);
+      if (current.status === 'CLOSED') return { opportunity: current };
+      const opportunity = await ctx.prisma.opportunity.update({ where: { id: current.id }, data: { status: 'CLOSED' } });
+      return { opportunity };
+    },
+  }),
+);

@@ -1,0 +1,83 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.ts';
+import { GenderEnum, RoleEnum } from './enums.ts';
+
+/** Whole years between the birth date and `on` (both UTC calendar dates). */
+export function ageOn(birthDate: Date, on: Date): number {
+  let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
+  const beforeBirthday =
+    on.getUTCMonth() < birthDate.getUTCMonth() ||
+    (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+/**
+ * A volunteer's personal data. Deliberately not a Node and never queried
+ * directly: it is reachable only through a record that was already authorised
+ * (the person's own application or hour entry, seen by them or their
+ * organisation's staff), so no one can look people up by id.
+ */
+export const PersonRef = builder.prismaObject('User', {
+  variant: 'Person',
+  description: "A volunteer's contact details, shown to the volunteer and to their organisation's staff.",
+  fields: (t) => ({
+    id: t.id({
+      description: 'Global id; use it as the subject of a mentor\'s evaluation. Not resolvable through `node`.',
+      resolve: (u) => encodeGlobalID('Person', u.id),
+    }),
+    name: t.exposeString('name'),
+    email: t.exposeString('email'),
+    phone: t.exposeString('phone', { nullable: true }),
+    birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
+    isMinor: t.boolean({
+      description: 'Under 18 today: needs guardian consent (ZProst Art. 13).',
+      select: { birthDate: true },
+      resolve: (u) => !!u.birthDate && ageOn(u.birthDate, new Date()) < 18,
+    }),
+  }),
+});
+
+/** How a mentor or reviewer appears to others: by name only. */
+export const StaffMemberRef = builder.prismaObject('User', {
+  variant: 'StaffMember',
+  description: 'A mentor, coordinator or reviewer, as others see them: by name.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+  }),
+});
+
+const MembershipRef = builder.prismaObject('Membership', {
+  description: "The signed-in person's role in an organisation.",
+  fields: (t) => ({
+    role: t.expose('role', { type: RoleEnum }),
+    title: t.exposeString('title', { nullable: true }),
+    organization: t.relation('organization'),
+  }),
+});
+
+export const MeRef = builder.prismaNode('User', {
+  variant: 'Me',
+  description: 'The signed-in person, with their own data.',
+  id: { field: 'id' },
+  authScopes: (user) => ({ self: user.id }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    email: t.exposeString('email'),
+    phone: t.exposeString('phone', { nullable: true }),
+    birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
+    gender: t.expose('gender', { type: GenderEnum, nullable: true }),
+    locale: t.string({ resolve: (u) => u.locale }),
+    memberships: t.relation('memberships', { type: MembershipRef, query: { orderBy: { createdAt: 'asc' } } }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: MeRef,
+    nullable: true,
+    description: 'The signed-in person, or null when the request carries no valid session.',
+    resolve: (query, _, __, ctx) =>
+      ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null,
+  }),
+);

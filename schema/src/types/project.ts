@@ -1,0 +1,88 @@
+import { builder } from '../builder.ts';
+import { localized } from '../i18n.ts';
+import { IndicatorKindEnum, PartnerRoleEnum } from './enums.ts';
+import { RegionRef } from './region.ts';
+
+const ProjectPartnerRef = builder.prismaObject('ProjectPartner', {
+  description: 'An organisation taking part in a project, with its role.',
+  fields: (t) => ({
+    role: t.expose('role', { type: PartnerRoleEnum }),
+    organization: t.relation('organization'),
+  }),
+});
+
+export const IndicatorRef = builder.prismaObject('Indicator', {
+  description: 'A project indicator with its target and the progress recorded so far.',
+  fields: (t) => ({
+    position: t.exposeInt('position', { description: 'Number of the indicator in the project plan.' }),
+    title: t.string({
+      select: { titleSl: true, titleEn: true },
+      resolve: (i, _, ctx) => localized(ctx.locale, i.titleSl, i.titleEn),
+    }),
+    kind: t.expose('kind', { type: IndicatorKindEnum }),
+    target: t.exposeInt('target'),
+    unit: t.string({
+      nullable: true,
+      select: { unitSl: true, unitEn: true },
+      resolve: (i, _, ctx) => (i.unitSl ? localized(ctx.locale, i.unitSl, i.unitEn) : null),
+    }),
+    achieved: t.int({
+      description: 'Sum of the progress recorded.',
+      select: { progress: { select: { amount: true } } },
+      resolve: (i) => i.progress.reduce((sum, p) => sum + p.amount, 0),
+    }),
+  }),
+});
+
+export const ProjectRef = builder.prismaNode('Project', {
+  description: 'A partnership project: a lead organisation with partners, a funder and a period.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.string({
+      select: { nameSl: true, nameEn: true },
+      resolve: (p, _, ctx) => localized(ctx.locale, p.nameSl, p.nameEn),
+    }),
+    summary: t.string({
+      nullable: true,
+      select: { summarySl: true, summaryEn: true },
+      resolve: (p, _, ctx) => (p.summarySl ? localized(ctx.locale, p.summarySl, p.summaryEn) : null),
+    }),
+    funderName: t.exposeString('funderName', { description: "The funder's name as the contract gives it." }),
+    funder: t.relation('funder', { nullable: true, description: 'The funder, when it is an organisation in Tandem.' }),
+    startsOn: t.expose('startsOn', { type: 'Date' }),
+    endsOn: t.expose('endsOn', { type: 'Date' }),
+    partners: t.relation('partners', {
+      description: 'Lead first, then partners, then associates.',
+      query: { orderBy: [{ role: 'asc' }, { organization: { name: 'asc' } }] },
+    }),
+    regions: t.field({
+      type: [RegionRef],
+      select: { regions: { select: { region: true }, orderBy: { region: { sortOrder: 'asc' } } } },
+      resolve: (p) => p.regions.map((r) => r.region),
+    }),
+    indicators: t.relation('indicators', { query: { orderBy: { position: 'asc' } } }),
+  }),
+});
+
+void ProjectPartnerRef;
+
+builder.queryField('project', (t) =>
+  t.prismaField({
+    type: ProjectRef,
+    nullable: true,
+    description: 'A partnership project by its slug.',
+    args: { slug: t.arg.string() },
+    resolve: (query, _, { slug }, ctx) => ctx.prisma.project.findUnique({ ...query, where: { slug } }),
+  }),
+);
+
+builder.queryField('projects', (t) =>
+  t.prismaConnection({
+    type: ProjectRef,
+    cursor: 'id',
+    description: 'Partnership projects, newest first.',
+    resolve: (query, _, __, ctx) =>
+      ctx.prisma.project.findMany({ ...query, orderBy: [{ startsOn: 'desc' }, { id: 'asc' }] }),
+  }),
+);

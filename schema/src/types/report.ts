@@ -1,0 +1,192 @@
+import type { Gender, WorkType } from '@tandem/db';
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { isManagerOf } from '../context.ts';
+import { GenderEnum, WorkTypeEnum } from './enums.ts';
+import { OrganizationRef } from './organization.ts';
+import { ageOn } from './person.ts';
+
+/**
+ * EUR per hour used for the in-kind value of approved volunteer hours, by work
+ * type, as the annual report to AJPES sets them. A year not listed uses the
+ * latest earlier one.
+ */
+export const HOURLY_VALUE_EUR: Record<number, Record<WorkType, number>> = {
+  2011: { ORGANISATIONAL: 13, CONTENT: 10, OTHER: 6 },
+};
+
+export function ratesFor(year: number): Record<WorkType, number> {
+  const known = Object.keys(HOURLY_VALUE_EUR).map(Number).filter((y) => y <= year).sort((a, b) => b - a);
+  return HOURLY_VALUE_EUR[known[0] ?? 2011] as Record<WorkType, number>;
+}
+
+export const AGE_GROUPS = ['UNDER_18', 'FROM_18_TO_29', 'FROM_30_TO_59', 'FROM_60'] as const;
+type AgeGroup = (typeof AGE_GROUPS)[number] | 'UNKNOWN';
+
+/** Age group on the last day of the reported year. */
+export function ageGroupOf(birthDate: Date | null, year: number): AgeGroup {
+  if (!birthDate) return 'UNKNOWN';
+  const age = ageOn(birthDate, new Date(Date.UTC(year, 11, 31)));
+  if (age < 18) return 'UNDER_18';
+  if (age < 30) return 'FROM_18_TO_29';
+  if (age < 60) return 'FROM_30_TO_59';
+  return 'FROM_60';
+}
+
+const AgeGroupEnum = builder.enumType('AgeGroup', {
+  description: 'Age on 31 December of the reported year.',
+  values: [...AGE_GROUPS, 'UNKNOWN'] as const,
+});
+
+interface Bucket<K> {
+  key: K;
+  volunteers: number;
+  minutes: number;
+}
+
+interface AnnualReport {
+  organizationId: string;
+  year: number;
+  agreements: number;
+  volunteers: number;
+  totalMinutes: number;
+  byWorkType: (Bucket<WorkType> & { valueEur: number; eurPerHour: number })[];
+  byArea: Bucket<string>[];
+  byAgeGroup: Bucket<AgeGroup>[];
+  byGender: Bucket<Gender | null>[];
+  inKindValueEur: number;
+}
+
+const WorkTypeFigures = builder.objectRef<AnnualReport['byWorkType'][number]>('WorkTypeFigures').implement({
+  fields: (t) => ({
+    workType: t.field({ type: WorkTypeEnum, resolve: (b) => b.key }),
+    minutes: t.exposeInt('minutes'),
+    volunteers: t.exposeInt('volunteers'),
+    eurPerHour: t.exposeFloat('eurPerHour'),
+    valueEur: t.exposeFloat('valueEur', { description: 'In-kind value: hours × the rate for this type of work.' }),
+  }),
+});
+
+const AreaFigures = builder.objectRef<Bucket<string>>('AreaFigures').implement({
+  fields: (t) => ({
+    area: t.prismaField({
+      type: 'Area',
+      resolve: (query, b, _, ctx) => ctx.prisma.area.findUniqueOrThrow({ ...query, where: { code: b.key } }),
+    }),
+    minutes: t.exposeInt('minutes'),
+    volunteers: t.exposeInt('volunteers'),
+  }),
+});
+
+const AgeGroupFigures = builder.objectRef<Bucket<AgeGroup>>('AgeGroupFigures').implement({
+  fields: (t) => ({
+    ageGroup: t.field({ type: AgeGroupEnum, resolve: (b) => b.key }),
+    minutes: t.exposeInt('minutes'),
+    volunteers: t.exposeInt('volunteers'),
+  }),
+});
+
+const GenderFigures = builder.objectRef<Bucket<Gender | null>>('GenderFigures').implement({
+  fields: (t) => ({
+    gender: t.field({ type: GenderEnum, nullable: true, description: 'Null: not given.', resolve: (b) => b.key }),
+    minutes: t.exposeInt('minutes'),
+    volunteers: t.exposeInt('volunteers'),
+  }),
+});
+
+const AnnualReportRef = builder.objectRef<AnnualReport>('AnnualReport').implement({
+  description:
+    "The figures an organisation reports yearly on its volunteering (ZProst, AJPES): approved hours only.",
+  fields: (t) => ({
+    organization: t.prismaField({
+      type: OrganizationRef,
+      resolve: (query, r, _, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: r.organizationId } }),
+    }),
+    year: t.exposeInt('year'),
+    agreements: t.exposeInt('agreements', { description: 'Volunteering agreements in force at some time in the year.' }),
+    volunteers: t.exposeInt('volunteers', { description: 'Volunteers with approved hours in the year.' }),
+    totalMinutes: t.exposeInt('totalMinutes'),
+    inKindValueEur: t.exposeFloat('inKindValueEur'),
+    byWorkType: t.field({ type: [WorkTypeFigures], resolve: (r) => r.byWorkType }),
+    byArea: t.field({ type: [AreaFigures], resolve: (r) => r.byArea }),
+    byAgeGroup: t.field({ type: [AgeGroupFigures], resolve: (r) => r.byAgeGroup }),
+    byGender: t.field({ type: [GenderFigures], resolve: (r) => r.byGender }),
+  }),
+});
+
+interface Row {
+  volunteerId: string;
+  gender: Gender | null;
+  birthDate: Date | null;
+  workType: WorkType;
+  areaCode: string;
+  minutes: number;
+}
+
+function bucketize<K>(rows: Row[], keyOf: (row: Row) => K): Bucket<K>[] {
+  const buckets = new Map<K, { minutes: number; volunteers: Set<string> }>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const bucket = buckets.get(key) ?? { minutes: 0, volunteers: new Set<string>() };
+    bucket.minutes += row.minutes;
+    bucket.volunteers.add(row.volunteerId);
+    buckets.set(key, bucket);
+  }
+  return [...buckets.entries()]
+    .map(([key, b]) => ({ key, minutes: b.minutes, volunteers: b.volunteers.size }))
+    .sort((a, b) => b.minutes - a.minutes);
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+builder.queryField('annualReport', (t) =>
+  t.field({
+    type: AnnualReportRef,
+    nullable: true,
+    description: "An organisation's yearly volunteering figures. Needs ADMIN or COORDINATOR of the organisation.",
+    authScopes: { signedIn: true },
+    args: {
+      organizationSlug: t.arg.string(),
+      year: t.arg.int({ validate: z.number().int().min(2000).max(2100) }),
+    },
+    resolve: async (_, { organizationSlug, year }, ctx) => {
+      const organization = await ctx.prisma.organization.findUnique({ where: { slug: organizationSlug } });
+      if (!organization || !isManagerOf(ctx.viewer, organization.id)) return null;
+      const from = new Date(Date.UTC(year, 0, 1));
+      const to = new Date(Date.UTC(year + 1, 0, 1));
+      const [rows, agreements] = await Promise.all([
+        ctx.prisma.$queryRaw<Row[]>`
+          SELECT h."volunteerId", u."gender", u."birthDate", h."workType", h."areaCode", SUM(h."minutes")::int AS "minutes"
+          FROM "HourLog" h JOIN "User" u ON u."id" = h."volunteerId"
+          WHERE h."organizationId" = ${organization.id} AND h."status" = 'APPROVED'
+            AND h."date" >= ${from} AND h."date" < ${to}
+          GROUP BY 1, 2, 3, 4, 5`,
+        ctx.prisma.volunteerAgreement.count({
+          where: {
+            organizationId: organization.id,
+            startsOn: { lt: to },
+            OR: [{ endsOn: null }, { endsOn: { gte: from } }],
+          },
+        }),
+      ]);
+      const rates = ratesFor(year);
+      const byWorkType = bucketize(rows, (r) => r.workType).map((b) => ({
+        ...b,
+        eurPerHour: rates[b.key],
+        valueEur: round2((b.minutes / 60) * rates[b.key]),
+      }));
+      return {
+        organizationId: organization.id,
+        year,
+        agreements,
+        volunteers: new Set(rows.map((r) => r.volunteerId)).size,
+        totalMinutes: rows.reduce((sum, r) => sum + r.minutes, 0),
+        byWorkType,
+        byArea: bucketize(rows, (r) => r.areaCode),
+        byAgeGroup: bucketize(rows, (r) => ageGroupOf(r.birthDate, year)),
+        byGender: bucketize(rows, (r) => r.gender),
+        inKindValueEur: round2(byWorkType.reduce((sum, b) => sum + b.valueEur, 0)),
+      };
+    },
+  }),
+);
