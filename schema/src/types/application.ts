@@ -57,8 +57,8 @@ builder.prismaObjectField(OpportunityRef, 'applications', (t) =>
 const AnswerInput = builder.inputType('AnswerInput', {
   description: 'An answer to a question; `value` is a string, a boolean, a number or a list of choice values.',
   fields: (t) => ({
-    questionId: t.id(),
-    value: t.field({ type: 'JSON', required: false }),
+    questionId: t.id({ description: 'The `id` of the question.' }),
+    value: t.field({ description: 'The answer; leave it out to skip an optional question.', type: 'JSON', required: false }),
   }),
 });
 
@@ -66,8 +66,8 @@ const ConsentInput = builder.inputType('ConsentInput', {
   description: 'What the volunteer agreed to, in the wording of `textVersion`.',
   fields: (t) => ({
     dataProcessing: t.boolean({ description: 'Processing of personal data for this application; required.' }),
-    photos: t.boolean({ required: false }),
-    newsletter: t.boolean({ required: false }),
+    photos: t.boolean({ description: 'Agrees to photos at events (optional).', required: false }),
+    newsletter: t.boolean({ description: 'Agrees to news about other opportunities (optional).', required: false }),
     textVersion: t.string({
       required: false,
       description: 'Version of the consent text shown, e.g. "privacy-2026-01".',
@@ -79,23 +79,24 @@ const ConsentInput = builder.inputType('ConsentInput', {
 const GuardianInput = builder.inputType('GuardianInput', {
   description: 'Parent or guardian of a volunteer under 18.',
   fields: (t) => ({
-    name: t.string({ validate: z.string().trim().min(2).max(200) }),
-    email: t.string({ validate: z.email().max(254) }),
+    name: t.string({ description: 'Guardian’s full name.', validate: z.string().trim().min(2).max(200) }),
+    email: t.string({ description: 'Guardian’s e-mail address.', validate: z.email().max(254) }),
     consent: t.boolean({ description: 'The guardian agrees to the volunteering.' }),
   }),
 });
 
 const SignUpInput = builder.inputType('SignUpInput', {
+  description: 'A volunteer signing up through a widget or an integration.',
   fields: (t) => ({
-    opportunityId: t.id(),
+    opportunityId: t.id({ description: 'Global id of a published opportunity.' }),
     shiftId: t.id({ required: false, description: 'Required when the opportunity has shifts.' }),
-    name: t.string({ validate: z.string().trim().min(2).max(200) }),
-    email: t.string({ validate: z.email().max(254) }),
-    birthDate: t.field({ type: 'Date' }),
-    motivation: t.string({ required: false, validate: z.string().max(5000) }),
-    answers: t.field({ type: [AnswerInput], required: false }),
-    consent: t.field({ type: ConsentInput }),
-    guardian: t.field({ type: GuardianInput, required: false }),
+    name: t.string({ description: 'Volunteer’s full name.', validate: z.string().trim().min(2).max(200) }),
+    email: t.string({ description: 'Volunteer’s e-mail address.', validate: z.email().max(254) }),
+    birthDate: t.field({ description: 'Decides age rules and guardian consent.', type: 'Date' }),
+    motivation: t.string({ description: 'Why they want to take part.', required: false, validate: z.string().max(5000) }),
+    answers: t.field({ description: 'Answers to the opportunity’s questions.', type: [AnswerInput], required: false }),
+    consent: t.field({ description: 'What the volunteer agreed to.', type: ConsentInput }),
+    guardian: t.field({ description: 'Required for volunteers under 18.', type: GuardianInput, required: false }),
     idempotencyKey: t.string({
       required: false,
       description: 'Any string unique to this sign-up attempt; a retry with it returns the first result.',
@@ -119,11 +120,11 @@ const SignUpPayload = builder.objectRef<SignUpResult>('SignUpPayload').implement
       description: 'PENDING (the organisation decides) or WAITLISTED (all places taken).',
       resolve: (r) => r.status,
     }),
-    opportunity: t.prismaField({
+    opportunity: t.prismaField({ description: 'What the volunteer signed up for.', 
       type: OpportunityRef,
       resolve: (query, r, _, ctx) => ctx.prisma.opportunity.findUniqueOrThrow({ ...query, where: { id: r.opportunityId } }),
     }),
-    shift: t.prismaField({
+    shift: t.prismaField({ description: 'The chosen shift, if any.', 
       type: ShiftRef,
       nullable: true,
       resolve: (query, r, _, ctx) => (r.shiftId ? ctx.prisma.shift.findUnique({ ...query, where: { id: r.shiftId } }) : null),
@@ -268,17 +269,18 @@ const ApplicationDecisionEnum = builder.enumType('ApplicationDecision', {
 });
 
 const DecideApplicationInput = builder.inputType('DecideApplicationInput', {
+  description: 'A decision on an application.',
   fields: (t) => ({
-    applicationId: t.id(),
-    decision: t.field({ type: ApplicationDecisionEnum }),
-    note: t.string({ required: false, validate: z.string().max(2000) }),
+    applicationId: t.id({ description: 'Global id of the application.' }),
+    decision: t.field({ description: 'Accept, waitlist or decline.', type: ApplicationDecisionEnum }),
+    note: t.string({ description: 'Why, for the record.', required: false, validate: z.string().max(2000) }),
   }),
 });
 
 const ApplicationPayload = builder.objectRef<{ applicationId: string }>('ApplicationPayload').implement({
   description: 'The application after the change.',
   fields: (t) => ({
-    application: t.prismaField({
+    application: t.prismaField({ description: 'The application as it is now.', 
       type: ApplicationRef,
       resolve: (query, p, _, ctx) => ctx.prisma.application.findUniqueOrThrow({ ...query, where: { id: p.applicationId } }),
     }),
@@ -347,7 +349,8 @@ builder.mutationField('decideApplication', (t) =>
 );
 
 const WithdrawApplicationInput = builder.inputType('WithdrawApplicationInput', {
-  fields: (t) => ({ applicationId: t.id() }),
+  description: 'Names an application to withdraw.',
+  fields: (t) => ({ applicationId: t.id({ description: 'Global id of your application.' }) }),
 });
 
 builder.mutationField('withdrawApplication', (t) =>

@@ -13,7 +13,7 @@ const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   description: 'What is wrong with one input field.',
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'Path to the field in the input.' }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'What is wrong, in the language of the request.' }),
   }),
 });
 
@@ -22,7 +22,7 @@ builder.objectType(InputError, {
   description: 'The input does not meet the rules; nothing was changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    fieldErrors: t.field({ type: [FieldErrorRef], resolve: (e) => e.fieldErrors }),
+    fieldErrors: t.field({ description: 'One entry per offending field.', type: [FieldErrorRef], resolve: (e) => e.fieldErrors }),
   }),
 });
 

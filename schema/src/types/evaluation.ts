@@ -14,8 +14,8 @@ export const CompetenceRef = builder.prismaObject('Competence', {
   fields: (t) => ({
     code: t.exposeString('code'),
     framework: t.exposeString('framework'),
-    name: t.string({ resolve: (c, _, ctx) => localized(ctx.locale, c.nameSl, c.nameEn) }),
-    description: t.string({
+    name: t.string({ description: 'Name in the language of the request.', resolve: (c, _, ctx) => localized(ctx.locale, c.nameSl, c.nameEn) }),
+    description: t.string({ description: 'What the competence covers.', 
       nullable: true,
       resolve: (c, _, ctx) => (c.descriptionSl ? localized(ctx.locale, c.descriptionSl, c.descriptionEn) : null),
     }),
@@ -31,9 +31,10 @@ builder.queryField('competences', (t) =>
 );
 
 const ChoiceLabelRef = builder.objectRef<{ value: string; labelSl: string; labelEn?: string | null }>('EvaluationChoice').implement({
+  description: 'A choice of a choice question.',
   fields: (t) => ({
-    value: t.exposeString('value'),
-    label: t.string({ resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
+    value: t.exposeString('value', { description: 'What answers send.' }),
+    label: t.string({ description: 'Label in the language of the request.', resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
   }),
 });
 
@@ -43,19 +44,19 @@ const EvaluationQuestionRef = builder.prismaObject('EvaluationQuestion', {
     id: t.exposeID('id', { description: 'Send it back as `questionId` in answers.' }),
     position: t.exposeInt('position'),
     type: t.expose('type', { type: EvaluationQuestionTypeEnum }),
-    prompt: t.string({ resolve: (q, _, ctx) => localized(ctx.locale, q.promptSl, q.promptEn) }),
+    prompt: t.string({ description: 'The question in the language of the request.', resolve: (q, _, ctx) => localized(ctx.locale, q.promptSl, q.promptEn) }),
     required: t.exposeBoolean('required'),
     scaleMin: t.exposeInt('scaleMin', { nullable: true }),
     scaleMax: t.exposeInt('scaleMax', { nullable: true }),
-    scaleMinLabel: t.string({
+    scaleMinLabel: t.string({ description: 'What the lowest value means.', 
       nullable: true,
       resolve: (q, _, ctx) => (q.scaleMinLabelSl ? localized(ctx.locale, q.scaleMinLabelSl, q.scaleMinLabelEn) : null),
     }),
-    scaleMaxLabel: t.string({
+    scaleMaxLabel: t.string({ description: 'What the highest value means.', 
       nullable: true,
       resolve: (q, _, ctx) => (q.scaleMaxLabelSl ? localized(ctx.locale, q.scaleMaxLabelSl, q.scaleMaxLabelEn) : null),
     }),
-    choices: t.field({ type: [ChoiceLabelRef], resolve: (q) => choicesOf(q.options) }),
+    choices: t.field({ description: 'Choices of a choice question (empty otherwise).', type: [ChoiceLabelRef], resolve: (q) => choicesOf(q.options) }),
     competence: t.relation('competence', { nullable: true }),
   }),
 });
@@ -70,8 +71,8 @@ export const EvaluationTemplateRef = builder.prismaNode('EvaluationTemplate', {
     key: t.exposeString('key', { description: 'Shared by all versions of one template.' }),
     version: t.exposeInt('version'),
     kind: t.expose('kind', { type: EvaluationKindEnum }),
-    title: t.string({ resolve: (x, _, ctx) => localized(ctx.locale, x.titleSl, x.titleEn) }),
-    intro: t.string({ nullable: true, resolve: (x, _, ctx) => (x.introSl ? localized(ctx.locale, x.introSl, x.introEn) : null) }),
+    title: t.string({ description: 'Title in the language of the request.', resolve: (x, _, ctx) => localized(ctx.locale, x.titleSl, x.titleEn) }),
+    intro: t.string({ description: 'Introduction shown before the questions.', nullable: true, resolve: (x, _, ctx) => (x.introSl ? localized(ctx.locale, x.introSl, x.introEn) : null) }),
     project: t.relation('project', { nullable: true }),
     organization: t.relation('organization', { nullable: true }),
     retired: t.boolean({ description: 'A newer version replaces this one.', resolve: (x) => !!x.retiredAt }),
@@ -144,29 +145,32 @@ export const EvaluationResponseRef = builder.prismaNode('EvaluationResponse', {
 });
 
 const EvaluationAnswerInput = builder.inputType('EvaluationAnswerInput', {
+  description: 'An answer to one evaluation question.',
   fields: (t) => ({
-    questionId: t.id(),
+    questionId: t.id({ description: 'The `id` of the question.' }),
     value: t.field({ type: 'JSON', required: false, description: 'A number (scale, competence), a string, or a list of choice values.' }),
   }),
 });
 
 const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
+  description: 'Answers to an evaluation template.',
   fields: (t) => ({
-    templateId: t.id(),
+    templateId: t.id({ description: 'Global id of a published, current template.' }),
     organizationId: t.id({ description: 'The organisation in whose volunteering the evaluation is made.' }),
     subjectId: t.id({
       required: false,
       description:
         "What is evaluated: a volunteer's Person id (mentor's evaluation), an Opportunity id (placement). Not needed for self-evaluations.",
     }),
-    answers: t.field({ type: [EvaluationAnswerInput] }),
+    answers: t.field({ description: 'One answer per question answered.', type: [EvaluationAnswerInput] }),
     idempotencyKey: t.string({ validate: z.string().min(8).max(100), description: 'A retry with it returns the first response.' }),
   }),
 });
 
 const EvaluationPayload = builder.objectRef<{ responseId: string }>('EvaluationPayload').implement({
+  description: 'The evaluation after submitting.',
   fields: (t) => ({
-    response: t.prismaField({
+    response: t.prismaField({ description: 'The stored response.', 
       type: EvaluationResponseRef,
       resolve: (query, p, _, ctx) => ctx.prisma.evaluationResponse.findUniqueOrThrow({ ...query, where: { id: p.responseId } }),
     }),

@@ -32,9 +32,10 @@ export const HourLogRef = builder.prismaNode('HourLog', {
 });
 
 const HourLogFilter = builder.inputType('HourLogFilter', {
+  description: 'Narrows a list of hour entries.',
   fields: (t) => ({
-    year: t.int({ required: false, validate: z.number().int().min(2000).max(2100) }),
-    status: t.field({ type: HourLogStatusEnum, required: false }),
+    year: t.int({ description: 'Only entries dated in this year.', required: false, validate: z.number().int().min(2000).max(2100) }),
+    status: t.field({ description: 'Only entries with this review status.', type: HourLogStatusEnum, required: false }),
   }),
 });
 
@@ -97,7 +98,7 @@ const HourTotalsFields = builder.interfaceRef<HourTotals>('HourTotals').implemen
   fields: (t) => ({
     approvedMinutes: t.exposeInt('approvedMinutes', { description: 'Confirmed hours count for certificates and reports.' }),
     submittedMinutes: t.exposeInt('submittedMinutes', { description: 'Waiting for review.' }),
-    rejectedMinutes: t.exposeInt('rejectedMinutes'),
+    rejectedMinutes: t.exposeInt('rejectedMinutes', { description: 'Not confirmed.' }),
   }),
 });
 
@@ -105,7 +106,7 @@ const OrganizationHoursRef = builder.objectRef<OrganizationHours>('OrganizationH
   description: 'Hours with one organisation.',
   interfaces: [HourTotalsFields],
   fields: (t) => ({
-    organization: t.prismaField({
+    organization: t.prismaField({ description: 'The host organisation.', 
       type: OrganizationRef,
       resolve: (query, o, _, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: o.organizationId } }),
     }),
@@ -116,8 +117,8 @@ const HourSummaryRef = builder.objectRef<HourTotals & { year: number; byOrganiza
   description: "A volunteer's hours in one year.",
   interfaces: [HourTotalsFields],
   fields: (t) => ({
-    year: t.exposeInt('year'),
-    byOrganization: t.field({ type: [OrganizationHoursRef], resolve: (s) => s.byOrganization }),
+    year: t.exposeInt('year', { description: 'The year summed up.' }),
+    byOrganization: t.field({ description: 'The same totals per host organisation.', type: [OrganizationHoursRef], resolve: (s) => s.byOrganization }),
   }),
 });
 
@@ -165,15 +166,16 @@ builder.queryField('hourSummary', (t) =>
 // ─────────────── logHours ───────────────
 
 const LogHoursInput = builder.inputType('LogHoursInput', {
+  description: 'Hours a volunteer did.',
   fields: (t) => ({
     organizationId: t.id({ description: 'The host organisation.' }),
-    opportunityId: t.id({ required: false }),
-    date: t.field({ type: 'Date' }),
-    minutes: t.int({ validate: z.number().int().min(1).max(24 * 60) }),
-    activity: t.string({ validate: z.string().trim().min(2).max(2000) }),
+    opportunityId: t.id({ description: 'Global id of the opportunity, if the hours belong to one.', required: false }),
+    date: t.field({ description: 'Day the work was done (not in the future).', type: 'Date' }),
+    minutes: t.int({ description: 'Time volunteered, 1 to 1440 minutes.', validate: z.number().int().min(1).max(24 * 60) }),
+    activity: t.string({ description: 'What was done.', validate: z.string().trim().min(2).max(2000) }),
     workType: t.field({ type: WorkTypeEnum, required: false, description: 'Defaults to CONTENT.' }),
     areaCode: t.string({ required: false, description: "Defaults to the opportunity's area." }),
-    place: t.string({ required: false, validate: z.string().max(300) }),
+    place: t.string({ description: 'Where; defaults to the opportunity’s place.', required: false, validate: z.string().max(300) }),
     idempotencyKey: t.string({
       description: 'Unique per entry (e.g. a UUID made by the client); a retry with it returns the first entry.',
       validate: z.string().min(8).max(100),
@@ -182,8 +184,9 @@ const LogHoursInput = builder.inputType('LogHoursInput', {
 });
 
 const HourLogPayload = builder.objectRef<{ hourLogId: string }>('HourLogPayload').implement({
+  description: 'The hour entry after the change.',
   fields: (t) => ({
-    hourLog: t.prismaField({
+    hourLog: t.prismaField({ description: 'The hour entry as it is now.', 
       type: HourLogRef,
       resolve: (query, p, _, ctx) => ctx.prisma.hourLog.findUniqueOrThrow({ ...query, where: { id: p.hourLogId } }),
     }),
@@ -278,13 +281,15 @@ builder.mutationField('logHours', (t) =>
 // ─────────────── reviewHourLog ───────────────
 
 const HourLogDecisionEnum = builder.enumType('HourLogDecision', {
+  description: "A reviewer's decision on an hour entry.",
   values: { APPROVE: { value: 'APPROVED' as const }, REJECT: { value: 'REJECTED' as const } },
 });
 
 const ReviewHourLogInput = builder.inputType('ReviewHourLogInput', {
+  description: "A reviewer's decision on hours.",
   fields: (t) => ({
-    hourLogId: t.id(),
-    decision: t.field({ type: HourLogDecisionEnum }),
+    hourLogId: t.id({ description: 'Global id of the hour entry.' }),
+    decision: t.field({ description: 'Approve or reject.', type: HourLogDecisionEnum }),
     note: t.string({ required: false, description: 'Required when rejecting.', validate: z.string().max(2000) }),
   }),
 });

@@ -17,7 +17,7 @@ export const ShiftRef = builder.prismaNode('Shift', {
     startsAt: t.expose('startsAt', { type: 'DateTime' }),
     endsAt: t.expose('endsAt', { type: 'DateTime' }),
     capacity: t.exposeInt('capacity'),
-    label: t.string({
+    label: t.string({ description: 'Label in the language of the request, e.g. "Dopoldne".', 
       nullable: true,
       select: { labelSl: true, labelEn: true },
       resolve: (s, _, ctx) => (s.labelSl ? localized(ctx.locale, s.labelSl, s.labelEn) : null),
@@ -40,7 +40,7 @@ const ChoiceRef = builder.objectRef<ChoiceOption>('Choice').implement({
   description: 'One choice of a choice question.',
   fields: (t) => ({
     value: t.exposeString('value', { description: 'What to send as the answer.' }),
-    label: t.string({ resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
+    label: t.string({ description: 'Label in the language of the request.', resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
   }),
 });
 
@@ -54,12 +54,12 @@ const SignupQuestionRef = builder.prismaObject('SignupQuestion', {
     id: t.exposeID('id', { description: 'Send it back as `questionId` in sign-up answers.' }),
     position: t.exposeInt('position'),
     type: t.expose('type', { type: QuestionTypeEnum }),
-    label: t.string({
+    label: t.string({ description: 'The question in the language of the request.', 
       select: { labelSl: true, labelEn: true },
       resolve: (q, _, ctx) => localized(ctx.locale, q.labelSl, q.labelEn),
     }),
     required: t.exposeBoolean('required'),
-    choices: t.field({
+    choices: t.field({ description: 'Choices of a choice question (empty otherwise).', 
       type: [ChoiceRef],
       select: { options: true },
       resolve: (q) => choicesOf(q.options),
@@ -75,8 +75,8 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     status: t.expose('status', { type: OpportunityStatusEnum }),
-    title: t.string({ resolve: (o, _, ctx) => localized(ctx.locale, o.titleSl, o.titleEn) }),
-    description: t.string({ resolve: (o, _, ctx) => localized(ctx.locale, o.descriptionSl, o.descriptionEn) }),
+    title: t.string({ description: 'Title in the language of the request.', resolve: (o, _, ctx) => localized(ctx.locale, o.titleSl, o.titleEn) }),
+    description: t.string({ description: 'Description in the language of the request.', resolve: (o, _, ctx) => localized(ctx.locale, o.descriptionSl, o.descriptionEn) }),
     organization: t.relation('organization'),
     project: t.relation('project', { nullable: true }),
     area: t.relation('area'),
@@ -137,7 +137,7 @@ const OpportunityFilter = builder.inputType('OpportunityFilter', {
       required: false,
       description: 'Only opportunities that have not ended yet (or still have shifts ahead).',
     }),
-    remote: t.boolean({ required: false }),
+    remote: t.boolean({ description: 'Only remote (true) or only on-site (false) opportunities.', required: false }),
     status: t.field({
       type: OpportunityStatusEnum,
       required: false,
@@ -222,20 +222,22 @@ builder.queryField('opportunity', (t) =>
 // ─────────────── coordinators: create, edit, publish, close ───────────────
 
 const ChoiceInput = builder.inputType('ChoiceInput', {
+  description: 'A choice of a choice question.',
   fields: (t) => ({
-    value: t.string({ validate: z.string().min(1).max(100) }),
-    labelSl: t.string({ validate: z.string().min(1).max(200) }),
-    labelEn: t.string({ required: false, validate: z.string().max(200) }),
+    value: t.string({ description: 'What answers send.', validate: z.string().min(1).max(100) }),
+    labelSl: t.string({ description: 'Label in Slovenian.', validate: z.string().min(1).max(200) }),
+    labelEn: t.string({ description: 'Label in English.', required: false, validate: z.string().max(200) }),
   }),
 });
 
 const ShiftInput = builder.inputType('ShiftInput', {
+  description: 'A time slot to add to an opportunity.',
   fields: (t) => ({
-    startsAt: t.field({ type: 'DateTime' }),
-    endsAt: t.field({ type: 'DateTime' }),
-    capacity: t.int({ validate: z.number().int().min(1).max(10_000) }),
-    labelSl: t.string({ required: false, validate: z.string().max(200) }),
-    labelEn: t.string({ required: false, validate: z.string().max(200) }),
+    startsAt: t.field({ description: 'When the shift starts.', type: 'DateTime' }),
+    endsAt: t.field({ description: 'When it ends (after it starts).', type: 'DateTime' }),
+    capacity: t.int({ description: 'How many volunteers it takes.', validate: z.number().int().min(1).max(10_000) }),
+    labelSl: t.string({ description: 'Optional label in Slovenian, e.g. "Dopoldne".', required: false, validate: z.string().max(200) }),
+    labelEn: t.string({ description: 'Optional label in English.', required: false, validate: z.string().max(200) }),
   }),
   validate: z.object({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.endsAt > s.startsAt, {
     message: 'A shift must end after it starts.',
@@ -244,44 +246,46 @@ const ShiftInput = builder.inputType('ShiftInput', {
 });
 
 const SignupQuestionInput = builder.inputType('SignupQuestionInput', {
+  description: 'A custom sign-up question.',
   fields: (t) => ({
-    type: t.field({ type: QuestionTypeEnum }),
-    labelSl: t.string({ validate: z.string().min(1).max(500) }),
-    labelEn: t.string({ required: false, validate: z.string().max(500) }),
-    required: t.boolean({ required: false }),
-    choices: t.field({ type: [ChoiceInput], required: false }),
+    type: t.field({ description: 'How it is answered.', type: QuestionTypeEnum }),
+    labelSl: t.string({ description: 'The question in Slovenian.', validate: z.string().min(1).max(500) }),
+    labelEn: t.string({ description: 'The question in English.', required: false, validate: z.string().max(500) }),
+    required: t.boolean({ description: 'Must be answered to sign up (default false).', required: false }),
+    choices: t.field({ description: 'Choices, for SINGLE_CHOICE and MULTIPLE_CHOICE.', type: [ChoiceInput], required: false }),
   }),
 });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const CreateOpportunityInput = builder.inputType('CreateOpportunityInput', {
+  description: 'A new opportunity; it starts as a draft.',
   fields: (t) => ({
     organizationId: t.id({ description: 'Global id of the organisation.' }),
-    projectId: t.id({ required: false }),
+    projectId: t.id({ description: 'Global id of a project the organisation takes part in.', required: false }),
     slug: t.string({
       required: false,
       description: 'Defaults to one made from the Slovenian title. Retrying a create with the same slug returns the first one.',
       validate: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
     }),
-    titleSl: t.string({ validate: text(200) }),
-    titleEn: t.string({ required: false, validate: z.string().max(200) }),
-    descriptionSl: t.string({ validate: text(10_000) }),
-    descriptionEn: t.string({ required: false, validate: z.string().max(10_000) }),
-    areaCode: t.string(),
-    regionCode: t.string(),
-    place: t.string({ required: false, validate: z.string().max(300) }),
-    remote: t.boolean({ required: false }),
-    minAge: t.int({ required: false, validate: z.number().int().min(0).max(120) }),
-    suitableUnder15: t.boolean({ required: false }),
-    skills: t.stringList({ required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
+    titleSl: t.string({ description: 'Title in Slovenian.', validate: text(200) }),
+    titleEn: t.string({ description: 'Title in English.', required: false, validate: z.string().max(200) }),
+    descriptionSl: t.string({ description: 'Description in Slovenian.', validate: text(10_000) }),
+    descriptionEn: t.string({ description: 'Description in English.', required: false, validate: z.string().max(10_000) }),
+    areaCode: t.string({ description: 'Area of volunteering (code from `areas`).' }),
+    regionCode: t.string({ description: 'Region (code from `regions`).' }),
+    place: t.string({ description: 'Where it takes place (empty when remote).', required: false, validate: z.string().max(300) }),
+    remote: t.boolean({ description: 'Can be done remotely (default false).', required: false }),
+    minAge: t.int({ description: 'Youngest age accepted.', required: false, validate: z.number().int().min(0).max(120) }),
+    suitableUnder15: t.boolean({ description: 'Open to volunteers under 15, with a mentor (default false).', required: false }),
+    skills: t.stringList({ description: 'Skills that help, as short phrases.', required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
     mentorId: t.id({ required: false, description: 'Global id of a staff member (from `me`).' }),
-    capacity: t.int({ required: false, validate: z.number().int().min(1).max(100_000) }),
-    startsAt: t.field({ type: 'DateTime', required: false }),
-    endsAt: t.field({ type: 'DateTime', required: false }),
-    applyBy: t.field({ type: 'DateTime', required: false }),
-    shifts: t.field({ type: [ShiftInput], required: false }),
-    questions: t.field({ type: [SignupQuestionInput], required: false }),
+    capacity: t.int({ description: 'Places in all when there are no shifts; empty means unlimited.', required: false, validate: z.number().int().min(1).max(100_000) }),
+    startsAt: t.field({ description: 'When it starts.', type: 'DateTime', required: false }),
+    endsAt: t.field({ description: 'When it ends.', type: 'DateTime', required: false }),
+    applyBy: t.field({ description: 'Last moment to sign up.', type: 'DateTime', required: false }),
+    shifts: t.field({ description: 'Time slots, each with its own places.', type: [ShiftInput], required: false }),
+    questions: t.field({ description: 'Extra sign-up questions, in order.', type: [SignupQuestionInput], required: false }),
   }),
 });
 
@@ -293,7 +297,7 @@ type OpportunityRow = Prisma.OpportunityGetPayload<object>;
 
 const OpportunityPayload = builder.objectRef<{ opportunity: OpportunityRow }>('OpportunityPayload').implement({
   description: 'The opportunity after the change.',
-  fields: (t) => ({ opportunity: t.field({ type: OpportunityRef, resolve: (p) => p.opportunity }) }),
+  fields: (t) => ({ opportunity: t.field({ description: 'The opportunity as it is now.', type: OpportunityRef, resolve: (p) => p.opportunity }) }),
 });
 
 async function managedOpportunity(ctx: Context, globalId: string) {
@@ -402,19 +406,19 @@ const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {
   description: 'Fields left out stay as they are.',
   fields: (t) => ({
     id: t.id(),
-    titleSl: t.string({ required: false, validate: text(200) }),
-    titleEn: t.string({ required: false, validate: z.string().max(200) }),
-    descriptionSl: t.string({ required: false, validate: text(10_000) }),
-    descriptionEn: t.string({ required: false, validate: z.string().max(10_000) }),
-    place: t.string({ required: false, validate: z.string().max(300) }),
-    remote: t.boolean({ required: false }),
-    minAge: t.int({ required: false, validate: z.number().int().min(0).max(120) }),
-    suitableUnder15: t.boolean({ required: false }),
-    skills: t.stringList({ required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
-    capacity: t.int({ required: false, validate: z.number().int().min(1).max(100_000) }),
-    startsAt: t.field({ type: 'DateTime', required: false }),
-    endsAt: t.field({ type: 'DateTime', required: false }),
-    applyBy: t.field({ type: 'DateTime', required: false }),
+    titleSl: t.string({ description: 'Title in Slovenian.', required: false, validate: text(200) }),
+    titleEn: t.string({ description: 'Title in English.', required: false, validate: z.string().max(200) }),
+    descriptionSl: t.string({ description: 'Description in Slovenian.', required: false, validate: text(10_000) }),
+    descriptionEn: t.string({ description: 'Description in English.', required: false, validate: z.string().max(10_000) }),
+    place: t.string({ description: 'Where it takes place.', required: false, validate: z.string().max(300) }),
+    remote: t.boolean({ description: 'Can be done remotely.', required: false }),
+    minAge: t.int({ description: 'Youngest age accepted.', required: false, validate: z.number().int().min(0).max(120) }),
+    suitableUnder15: t.boolean({ description: 'Open to volunteers under 15, with a mentor.', required: false }),
+    skills: t.stringList({ description: 'Skills that help.', required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
+    capacity: t.int({ description: 'Places in all when there are no shifts.', required: false, validate: z.number().int().min(1).max(100_000) }),
+    startsAt: t.field({ description: 'When it starts.', type: 'DateTime', required: false }),
+    endsAt: t.field({ description: 'When it ends.', type: 'DateTime', required: false }),
+    applyBy: t.field({ description: 'Last moment to sign up.', type: 'DateTime', required: false }),
   }),
 });
 
@@ -443,6 +447,7 @@ builder.mutationField('updateOpportunity', (t) =>
 );
 
 const OpportunityIdInput = builder.inputType('OpportunityIdInput', {
+  description: 'Names one opportunity.',
   fields: (t) => ({ id: t.id() }),
 });
 

@@ -67,8 +67,8 @@ export const MeRef = builder.prismaNode('User', {
     phone: t.exposeString('phone', { nullable: true }),
     birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
     gender: t.expose('gender', { type: GenderEnum, nullable: true }),
-    locale: t.string({ resolve: (u) => u.locale }),
-    memberships: t.relation('memberships', { type: MembershipRef, query: { orderBy: { createdAt: 'asc' } } }),
+    locale: t.string({ description: 'Preferred language: sl or en.', resolve: (u) => u.locale }),
+    memberships: t.relation('memberships', { description: 'Roles in organisations.', type: MembershipRef, query: { orderBy: { createdAt: 'asc' } } }),
   }),
 });
 

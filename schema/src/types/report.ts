@@ -58,39 +58,43 @@ interface AnnualReport {
 }
 
 const WorkTypeFigures = builder.objectRef<AnnualReport['byWorkType'][number]>('WorkTypeFigures').implement({
+  description: 'Figures for one type of work.',
   fields: (t) => ({
-    workType: t.field({ type: WorkTypeEnum, resolve: (b) => b.key }),
-    minutes: t.exposeInt('minutes'),
-    volunteers: t.exposeInt('volunteers'),
-    eurPerHour: t.exposeFloat('eurPerHour'),
+    workType: t.field({ description: 'The type of work.', type: WorkTypeEnum, resolve: (b) => b.key }),
+    minutes: t.exposeInt('minutes', { description: 'Approved minutes.' }),
+    volunteers: t.exposeInt('volunteers', { description: 'Volunteers with such hours.' }),
+    eurPerHour: t.exposeFloat('eurPerHour', { description: 'Rate used for the in-kind value.' }),
     valueEur: t.exposeFloat('valueEur', { description: 'In-kind value: hours × the rate for this type of work.' }),
   }),
 });
 
 const AreaFigures = builder.objectRef<Bucket<string>>('AreaFigures').implement({
+  description: 'Figures for one area of volunteering.',
   fields: (t) => ({
-    area: t.prismaField({
+    area: t.prismaField({ description: 'The area of volunteering.', 
       type: 'Area',
       resolve: (query, b, _, ctx) => ctx.prisma.area.findUniqueOrThrow({ ...query, where: { code: b.key } }),
     }),
-    minutes: t.exposeInt('minutes'),
-    volunteers: t.exposeInt('volunteers'),
+    minutes: t.exposeInt('minutes', { description: 'Approved minutes.' }),
+    volunteers: t.exposeInt('volunteers', { description: 'Volunteers with hours in the area.' }),
   }),
 });
 
 const AgeGroupFigures = builder.objectRef<Bucket<AgeGroup>>('AgeGroupFigures').implement({
+  description: 'Figures for one age group.',
   fields: (t) => ({
-    ageGroup: t.field({ type: AgeGroupEnum, resolve: (b) => b.key }),
-    minutes: t.exposeInt('minutes'),
-    volunteers: t.exposeInt('volunteers'),
+    ageGroup: t.field({ description: 'The age group.', type: AgeGroupEnum, resolve: (b) => b.key }),
+    minutes: t.exposeInt('minutes', { description: 'Approved minutes.' }),
+    volunteers: t.exposeInt('volunteers', { description: 'Volunteers in the group.' }),
   }),
 });
 
 const GenderFigures = builder.objectRef<Bucket<Gender | null>>('GenderFigures').implement({
+  description: 'Figures by gender.',
   fields: (t) => ({
     gender: t.field({ type: GenderEnum, nullable: true, description: 'Null: not given.', resolve: (b) => b.key }),
-    minutes: t.exposeInt('minutes'),
-    volunteers: t.exposeInt('volunteers'),
+    minutes: t.exposeInt('minutes', { description: 'Approved minutes.' }),
+    volunteers: t.exposeInt('volunteers', { description: 'Volunteers.' }),
   }),
 });
 
@@ -98,19 +102,19 @@ const AnnualReportRef = builder.objectRef<AnnualReport>('AnnualReport').implemen
   description:
     "The figures an organisation reports yearly on its volunteering (ZProst, AJPES): approved hours only.",
   fields: (t) => ({
-    organization: t.prismaField({
+    organization: t.prismaField({ description: 'The reporting organisation.', 
       type: OrganizationRef,
       resolve: (query, r, _, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: r.organizationId } }),
     }),
-    year: t.exposeInt('year'),
+    year: t.exposeInt('year', { description: 'The reported year.' }),
     agreements: t.exposeInt('agreements', { description: 'Volunteering agreements in force at some time in the year.' }),
     volunteers: t.exposeInt('volunteers', { description: 'Volunteers with approved hours in the year.' }),
-    totalMinutes: t.exposeInt('totalMinutes'),
-    inKindValueEur: t.exposeFloat('inKindValueEur'),
-    byWorkType: t.field({ type: [WorkTypeFigures], resolve: (r) => r.byWorkType }),
-    byArea: t.field({ type: [AreaFigures], resolve: (r) => r.byArea }),
-    byAgeGroup: t.field({ type: [AgeGroupFigures], resolve: (r) => r.byAgeGroup }),
-    byGender: t.field({ type: [GenderFigures], resolve: (r) => r.byGender }),
+    totalMinutes: t.exposeInt('totalMinutes', { description: 'Approved minutes in the year.' }),
+    inKindValueEur: t.exposeFloat('inKindValueEur', { description: 'In-kind value of the approved hours, in euros.' }),
+    byWorkType: t.field({ description: 'By type of work.', type: [WorkTypeFigures], resolve: (r) => r.byWorkType }),
+    byArea: t.field({ description: 'By area of volunteering.', type: [AreaFigures], resolve: (r) => r.byArea }),
+    byAgeGroup: t.field({ description: 'By age group.', type: [AgeGroupFigures], resolve: (r) => r.byAgeGroup }),
+    byGender: t.field({ description: 'By gender.', type: [GenderFigures], resolve: (r) => r.byGender }),
   }),
 });
 
