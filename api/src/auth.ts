@@ -30,7 +30,11 @@ export async function viewerFromRequest(prisma: PrismaClient, request: Request):
   if (!match?.[1]) return null;
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashSecret(match[1]) },
-    include: { user: { select: { id: true, name: true, erasedAt: true, memberships: { select: { organizationId: true, role: true } } } } },
+    include: {
+      user: {
+        select: { id: true, name: true, erasedAt: true, memberships: { select: { organizationId: true, role: true } } },
+      },
+    },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.erasedAt) return null;
   return { id: session.user.id, name: session.user.name, memberships: session.user.memberships };
@@ -43,7 +47,12 @@ export async function apiKeyFromRequest(prisma: PrismaClient, request: Request):
   const found = await prisma.apiKey.findUnique({ where: { keyHash: hashSecret(key) } });
   if (!found || found.revokedAt) return null;
   const origin = request.headers.get('origin');
-  if (found.kind === 'PUBLISHABLE' && origin && found.allowedOrigins.length > 0 && !found.allowedOrigins.includes(origin)) {
+  if (
+    found.kind === 'PUBLISHABLE' &&
+    origin &&
+    found.allowedOrigins.length > 0 &&
+    !found.allowedOrigins.includes(origin)
+  ) {
     return null;
   }
   return { id: found.id, organizationId: found.organizationId, kind: found.kind };

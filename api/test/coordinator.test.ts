@@ -15,7 +15,10 @@ beforeAll(async () => {
   });
   organization = membership.organization;
   coordinatorToken = await api.tokenFor(membership.user.email);
-  const volunteer = await api.prisma.membership.findFirstOrThrow({ where: { role: 'VOLUNTEER' }, include: { user: true } });
+  const volunteer = await api.prisma.membership.findFirstOrThrow({
+    where: { role: 'VOLUNTEER' },
+    include: { user: true },
+  });
   volunteerToken = await api.tokenFor(volunteer.user.email);
 });
 afterAll(() => api.close());
@@ -24,9 +27,31 @@ const CREATE = /* GraphQL */ `
   mutation Create($input: CreateOpportunityInput!) {
     createOpportunity(input: $input) {
       __typename
-      ... on OpportunityPayload { opportunity { id slug status title shifts { id capacity } questions { id type } } }
-      ... on Error { code }
-      ... on ValidationError { fieldErrors { path message } }
+      ... on OpportunityPayload {
+        opportunity {
+          id
+          slug
+          status
+          title
+          shifts {
+            id
+            capacity
+          }
+          questions {
+            id
+            type
+          }
+        }
+      }
+      ... on Error {
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
     }
   }
 `;
@@ -43,7 +68,17 @@ function draft(overrides: Record<string, unknown> = {}) {
     minAge: 15,
     skills: ['delo na prostem'],
     shifts: [{ startsAt: '2027-04-18T08:00:00.000Z', endsAt: '2027-04-18T12:00:00.000Z', capacity: 2 }],
-    questions: [{ type: 'SINGLE_CHOICE', labelSl: 'Velikost rokavic', required: true, choices: [{ value: 'M', labelSl: 'M' }, { value: 'L', labelSl: 'L' }] }],
+    questions: [
+      {
+        type: 'SINGLE_CHOICE',
+        labelSl: 'Velikost rokavic',
+        required: true,
+        choices: [
+          { value: 'M', labelSl: 'M' },
+          { value: 'L', labelSl: 'L' },
+        ],
+      },
+    ],
     ...overrides,
   };
 }
@@ -51,7 +86,10 @@ function draft(overrides: Record<string, unknown> = {}) {
 describe('coordinators', () => {
   it('create a draft, publish it, and only then volunteers see it', async () => {
     const { createOpportunity } = await api.data(CREATE, { input: draft() }, { token: coordinatorToken });
-    expect(createOpportunity).toMatchObject({ __typename: 'OpportunityPayload', opportunity: { status: 'DRAFT', slug: 'ciscenje-obrezja-drave' } });
+    expect(createOpportunity).toMatchObject({
+      __typename: 'OpportunityPayload',
+      opportunity: { status: 'DRAFT', slug: 'ciscenje-obrezja-drave' },
+    });
     const id = createOpportunity.opportunity.id;
     const search = { filter: { search: 'obrezja drave' } };
     const LIST = 'query($filter: OpportunityFilter) { opportunities(filter: $filter) { edges { node { id } } } }';
@@ -60,34 +98,66 @@ describe('coordinators', () => {
     const retry = await api.data(CREATE, { input: draft() }, { token: coordinatorToken });
     expect(retry.createOpportunity.opportunity.id).toBe(id);
 
-    const PUBLISH = 'mutation($id: ID!) { publishOpportunity(input: { id: $id }) { ... on OpportunityPayload { opportunity { status publishedAt } } } }';
+    const PUBLISH =
+      'mutation($id: ID!) { publishOpportunity(input: { id: $id }) { ... on OpportunityPayload { opportunity { status publishedAt } } } }';
     const published = await api.data(PUBLISH, { id }, { token: coordinatorToken });
     expect(published.publishOpportunity.opportunity.status).toBe('PUBLISHED');
     const again = await api.data(PUBLISH, { id }, { token: coordinatorToken });
     expect(again.publishOpportunity.opportunity.publishedAt).toBe(published.publishOpportunity.opportunity.publishedAt);
     expect((await api.data(LIST, search)).opportunities.edges.map((e: any) => e.node.id)).toEqual([id]);
 
-    const UPDATE = 'mutation($input: UpdateOpportunityInput!) { updateOpportunity(input: $input) { ... on OpportunityPayload { opportunity { title } } } }';
-    await api.data(UPDATE, { input: { id, titleSl: 'Čiščenje obrežja Drave in Pekrskega potoka' } }, { token: coordinatorToken });
+    const UPDATE =
+      'mutation($input: UpdateOpportunityInput!) { updateOpportunity(input: $input) { ... on OpportunityPayload { opportunity { title } } } }';
+    await api.data(
+      UPDATE,
+      { input: { id, titleSl: 'Čiščenje obrežja Drave in Pekrskega potoka' } },
+      { token: coordinatorToken },
+    );
     expect((await api.data(LIST, { filter: { search: 'pekrskega' } })).opportunities.edges).toHaveLength(1);
   });
 
   it('refuses volunteers and other organisations, and a slug taken by another opportunity', async () => {
-    const asVolunteer = await api.gql(CREATE, { input: draft({ titleSl: 'Nekaj drugega' }) }, { token: volunteerToken });
+    const asVolunteer = await api.gql(
+      CREATE,
+      { input: draft({ titleSl: 'Nekaj drugega' }) },
+      { token: volunteerToken },
+    );
     expect(asVolunteer.data?.createOpportunity).toMatchObject({ __typename: 'NotFoundError' });
     const anonymous = await api.gql(CREATE, { input: draft() });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const other = await api.prisma.organization.findFirstOrThrow({ where: { id: { not: organization.id }, memberships: { none: { role: { in: ['ADMIN', 'COORDINATOR'] }, user: { memberships: { some: { organizationId: organization.id, role: 'COORDINATOR' } } } } } } });
-    const elsewhere = await api.data(CREATE, { input: draft({ organizationId: toGlobal('Organization', other.id) }) }, { token: coordinatorToken });
+    const other = await api.prisma.organization.findFirstOrThrow({
+      where: {
+        id: { not: organization.id },
+        memberships: {
+          none: {
+            role: { in: ['ADMIN', 'COORDINATOR'] },
+            user: { memberships: { some: { organizationId: organization.id, role: 'COORDINATOR' } } },
+          },
+        },
+      },
+    });
+    const elsewhere = await api.data(
+      CREATE,
+      { input: draft({ organizationId: toGlobal('Organization', other.id) }) },
+      { token: coordinatorToken },
+    );
     expect(elsewhere.createOpportunity.__typename).toBe('NotFoundError');
     const clash = await api.data(CREATE, { input: draft({ descriptionSl: 'Drug opis' }) }, { token: coordinatorToken });
     expect(clash.createOpportunity).toMatchObject({ __typename: 'ConflictError' });
   });
 
   it('decide applications, within capacity, with history and audit', async () => {
-    const { createOpportunity } = await api.data(CREATE, { input: draft({ titleSl: 'Sajenje dreves', questions: [] }) }, { token: coordinatorToken });
+    const { createOpportunity } = await api.data(
+      CREATE,
+      { input: draft({ titleSl: 'Sajenje dreves', questions: [] }) },
+      { token: coordinatorToken },
+    );
     const opportunity = createOpportunity.opportunity;
-    await api.data('mutation($id: ID!) { publishOpportunity(input: { id: $id }) { __typename } }', { id: opportunity.id }, { token: coordinatorToken });
+    await api.data(
+      'mutation($id: ID!) { publishOpportunity(input: { id: $id }) { __typename } }',
+      { id: opportunity.id },
+      { token: coordinatorToken },
+    );
     const shiftId = opportunity.shifts[0].id;
     const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { ... on SignUpPayload { status } } }';
     for (const name of ['Ena', 'Dva', 'Tri']) {
@@ -103,7 +173,11 @@ describe('coordinators', () => {
       });
     }
     const APPLICATIONS = `query($id: ID!) { opportunity(id: $id) { applications(first: 10) { totalCount edges { node { id status volunteer { name email } } } } } }`;
-    const { opportunity: withApplications } = await api.data(APPLICATIONS, { id: opportunity.id }, { token: coordinatorToken });
+    const { opportunity: withApplications } = await api.data(
+      APPLICATIONS,
+      { id: opportunity.id },
+      { token: coordinatorToken },
+    );
     expect(withApplications.applications.totalCount).toBe(3);
     const hidden = await api.gql(APPLICATIONS, { id: opportunity.id }, { token: volunteerToken });
     expect(hidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -113,22 +187,48 @@ describe('coordinators', () => {
     const ids = withApplications.applications.edges.map((e: any) => e.node.id);
     const results = [];
     for (const applicationId of ids) {
-      results.push((await api.data(DECIDE, { input: { applicationId, decision: 'ACCEPT' } }, { token: coordinatorToken })).decideApplication);
+      results.push(
+        (await api.data(DECIDE, { input: { applicationId, decision: 'ACCEPT' } }, { token: coordinatorToken }))
+          .decideApplication,
+      );
     }
-    expect(results.map((r) => r.__typename === 'ApplicationPayload' ? r.application.status : r.code)).toEqual(['ACCEPTED', 'ACCEPTED', 'CAPACITY_FULL']);
-    expect(results[0].application.history.map((h: any) => [h.from, h.to])).toEqual([[null, 'PENDING'], ['PENDING', 'ACCEPTED']]);
-    const repeat = await api.data(DECIDE, { input: { applicationId: ids[0], decision: 'ACCEPT' } }, { token: coordinatorToken });
+    expect(results.map((r) => (r.__typename === 'ApplicationPayload' ? r.application.status : r.code))).toEqual([
+      'ACCEPTED',
+      'ACCEPTED',
+      'CAPACITY_FULL',
+    ]);
+    expect(results[0].application.history.map((h: any) => [h.from, h.to])).toEqual([
+      [null, 'PENDING'],
+      ['PENDING', 'ACCEPTED'],
+    ]);
+    const repeat = await api.data(
+      DECIDE,
+      { input: { applicationId: ids[0], decision: 'ACCEPT' } },
+      { token: coordinatorToken },
+    );
     expect(repeat.decideApplication.application.history).toHaveLength(2);
-    const waitlisted = await api.data(DECIDE, { input: { applicationId: ids[2], decision: 'WAITLIST' } }, { token: coordinatorToken });
+    const waitlisted = await api.data(
+      DECIDE,
+      { input: { applicationId: ids[2], decision: 'WAITLIST' } },
+      { token: coordinatorToken },
+    );
     expect(waitlisted.decideApplication.application.status).toBe('WAITLISTED');
-    expect(await api.prisma.auditLog.count({ where: { action: 'application.decide', organizationId: organization.id } })).toBe(3);
+    expect(
+      await api.prisma.auditLog.count({ where: { action: 'application.decide', organizationId: organization.id } }),
+    ).toBe(3);
   });
 });
 
 describe('annualReport', () => {
   it('reports approved hours of the year by type, area, age group and gender, with their in-kind value', async () => {
     const org = await api.prisma.organization.create({
-      data: { slug: 'drustvo-za-porocilo', name: 'Društvo za poročilo', kind: 'NGO', regionCode: 'podravska', city: 'Ptuj' },
+      data: {
+        slug: 'drustvo-za-porocilo',
+        name: 'Društvo za poročilo',
+        kind: 'NGO',
+        regionCode: 'podravska',
+        city: 'Ptuj',
+      },
     });
     const [teen, adult, unknown] = await Promise.all(
       [
@@ -138,17 +238,48 @@ describe('annualReport', () => {
       ].map((u) => api.prisma.user.create({ data: { ...u, name: u.email } })),
     );
     const coordinator = await api.prisma.user.create({
-      data: { email: 'porocila@example.org', name: 'Koordinatorka', memberships: { create: { organizationId: org.id, role: 'COORDINATOR' } } },
+      data: {
+        email: 'porocila@example.org',
+        name: 'Koordinatorka',
+        memberships: { create: { organizationId: org.id, role: 'COORDINATOR' } },
+      },
     });
     await api.prisma.volunteerAgreement.createMany({
       data: [
-        { volunteerId: teen!.id, organizationId: org.id, startsOn: new Date('2023-09-01'), endsOn: new Date('2024-06-30'), tasks: 'delavnice' },
+        {
+          volunteerId: teen!.id,
+          organizationId: org.id,
+          startsOn: new Date('2023-09-01'),
+          endsOn: new Date('2024-06-30'),
+          tasks: 'delavnice',
+        },
         { volunteerId: adult!.id, organizationId: org.id, startsOn: new Date('2024-02-01'), tasks: 'vodenje' },
-        { volunteerId: unknown!.id, organizationId: org.id, startsOn: new Date('2022-01-01'), endsOn: new Date('2023-12-31'), tasks: 'staro' },
+        {
+          volunteerId: unknown!.id,
+          organizationId: org.id,
+          startsOn: new Date('2022-01-01'),
+          endsOn: new Date('2023-12-31'),
+          tasks: 'staro',
+        },
       ],
     });
-    const log = (volunteerId: string, date: string, minutes: number, workType: 'CONTENT' | 'ORGANISATIONAL' | 'OTHER', areaCode: string, status: 'APPROVED' | 'SUBMITTED' | 'REJECTED' = 'APPROVED') => ({
-      volunteerId, organizationId: org.id, date: new Date(date), minutes, workType, areaCode, status, activity: 'delo', idempotencyKey: `${volunteerId}-${date}-${minutes}`,
+    const log = (
+      volunteerId: string,
+      date: string,
+      minutes: number,
+      workType: 'CONTENT' | 'ORGANISATIONAL' | 'OTHER',
+      areaCode: string,
+      status: 'APPROVED' | 'SUBMITTED' | 'REJECTED' = 'APPROVED',
+    ) => ({
+      volunteerId,
+      organizationId: org.id,
+      date: new Date(date),
+      minutes,
+      workType,
+      areaCode,
+      status,
+      activity: 'delo',
+      idempotencyKey: `${volunteerId}-${date}-${minutes}`,
     });
     await api.prisma.hourLog.createMany({
       data: [
@@ -199,7 +330,11 @@ describe('annualReport', () => {
         { gender: 'MALE', minutes: 120, volunteers: 1 },
       ],
     });
-    const denied = await api.data('{ annualReport(organizationSlug: "drustvo-za-porocilo", year: 2024) { year } }', {}, { token: volunteerToken });
+    const denied = await api.data(
+      '{ annualReport(organizationSlug: "drustvo-za-porocilo", year: 2024) { year } }',
+      {},
+      { token: volunteerToken },
+    );
     expect(denied.annualReport).toBeNull();
   });
 });

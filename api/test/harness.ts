@@ -58,7 +58,11 @@ export class TestApi {
   }
 
   /** Like gql, but fails the test on any GraphQL error. */
-  async data<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+  async data<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: RequestOptions = {},
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, options);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
     return result.data as T;

@@ -30,9 +30,32 @@ const LOG = /* GraphQL */ `
   mutation Log($input: LogHoursInput!) {
     logHours(input: $input) {
       __typename
-      ... on HourLogPayload { hourLog { id status minutes date activity workType area { code } organization { id } } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path message } }
+      ... on HourLogPayload {
+        hourLog {
+          id
+          status
+          minutes
+          date
+          activity
+          workType
+          area {
+            code
+          }
+          organization {
+            id
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
     }
   }
 `;
@@ -41,8 +64,20 @@ const REVIEW = /* GraphQL */ `
   mutation Review($input: ReviewHourLogInput!) {
     reviewHourLog(input: $input) {
       __typename
-      ... on HourLogPayload { hourLog { id status reviewNote reviewer { name } } }
-      ... on Error { code message }
+      ... on HourLogPayload {
+        hourLog {
+          id
+          status
+          reviewNote
+          reviewer {
+            name
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
     }
   }
 `;
@@ -75,7 +110,9 @@ describe('logHours', () => {
     });
     const again = await api.data(LOG, { input }, { token: volunteer.token });
     expect(again.logHours.hourLog.id).toBe(first.logHours.hourLog.id);
-    expect(await api.prisma.hourLog.count({ where: { volunteerId: volunteer.id, idempotencyKey: input.idempotencyKey } })).toBe(1);
+    expect(
+      await api.prisma.hourLog.count({ where: { volunteerId: volunteer.id, idempotencyKey: input.idempotencyKey } }),
+    ).toBe(1);
 
     const reused = await api.data(LOG, { input: { ...input, minutes: 60 } }, { token: volunteer.token });
     expect(reused.logHours).toMatchObject({ __typename: 'ConflictError', code: 'IDEMPOTENCY_CONFLICT' });
@@ -86,7 +123,11 @@ describe('logHours', () => {
     expect(tooLong.logHours.fieldErrors[0].path).toEqual(['input', 'minutes']);
     const future = await api.data(LOG, { input: entry({ date: '2999-01-01' }) }, { token: volunteer.token });
     expect(future.logHours.fieldErrors[0].path).toEqual(['input', 'date']);
-    const wrongOrg = await api.data(LOG, { input: entry({ organizationId: toGlobal('Region', 'x') }) }, { token: volunteer.token });
+    const wrongOrg = await api.data(
+      LOG,
+      { input: entry({ organizationId: toGlobal('Region', 'x') }) },
+      { token: volunteer.token },
+    );
     expect(wrongOrg.logHours).toMatchObject({ __typename: 'NotFoundError' });
   });
 });
@@ -99,21 +140,35 @@ describe('reviewHourLog', () => {
 
   it('lets a mentor of the organisation approve, once', async () => {
     const hourLogId = await submitted();
-    const { reviewHourLog } = await api.data(REVIEW, { input: { hourLogId, decision: 'APPROVE' } }, { token: mentor.token });
+    const { reviewHourLog } = await api.data(
+      REVIEW,
+      { input: { hourLogId, decision: 'APPROVE' } },
+      { token: mentor.token },
+    );
     expect(reviewHourLog.hourLog.status).toBe('APPROVED');
     expect(reviewHourLog.hourLog.reviewer.name).toBeTruthy();
     const again = await api.data(REVIEW, { input: { hourLogId, decision: 'APPROVE' } }, { token: mentor.token });
     expect(again.reviewHourLog.hourLog.status).toBe('APPROVED');
-    const flip = await api.data(REVIEW, { input: { hourLogId, decision: 'REJECT', note: 'Ne' } }, { token: mentor.token });
+    const flip = await api.data(
+      REVIEW,
+      { input: { hourLogId, decision: 'REJECT', note: 'Ne' } },
+      { token: mentor.token },
+    );
     expect(flip.reviewHourLog.code).toBe('ALREADY_REVIEWED');
-    expect(await api.prisma.auditLog.count({ where: { action: 'hourLog.review', actorId: mentor.id } })).toBeGreaterThan(0);
+    expect(
+      await api.prisma.auditLog.count({ where: { action: 'hourLog.review', actorId: mentor.id } }),
+    ).toBeGreaterThan(0);
   });
 
   it('needs a note to reject', async () => {
     const hourLogId = await submitted();
     const bare = await api.data(REVIEW, { input: { hourLogId, decision: 'REJECT' } }, { token: mentor.token });
     expect(bare.reviewHourLog.__typename).toBe('ValidationError');
-    const noted = await api.data(REVIEW, { input: { hourLogId, decision: 'REJECT', note: 'Ta dan ni bilo delavnice.' } }, { token: mentor.token });
+    const noted = await api.data(
+      REVIEW,
+      { input: { hourLogId, decision: 'REJECT', note: 'Ta dan ni bilo delavnice.' } },
+      { token: mentor.token },
+    );
     expect(noted.reviewHourLog.hourLog).toMatchObject({ status: 'REJECTED', reviewNote: 'Ta dan ni bilo delavnice.' });
   });
 
@@ -123,9 +178,17 @@ describe('reviewHourLog', () => {
     expect(own.reviewHourLog.code).toBe('OWN_HOURS');
     const stranger = await api.data(REVIEW, { input: { hourLogId, decision: 'APPROVE' } }, { token: outsider.token });
     expect(stranger.reviewHourLog.__typename).toBe('NotFoundError');
-    const peek = await api.gql('query($id: ID!) { node(id: $id) { ... on HourLog { minutes volunteer { email } } } }', { id: hourLogId }, { token: outsider.token });
+    const peek = await api.gql(
+      'query($id: ID!) { node(id: $id) { ... on HourLog { minutes volunteer { email } } } }',
+      { id: hourLogId },
+      { token: outsider.token },
+    );
     expect(peek.data?.node ?? null).toBeNull();
-    const mine = await api.data('query($id: ID!) { node(id: $id) { ... on HourLog { minutes } } }', { id: hourLogId }, { token: volunteer.token });
+    const mine = await api.data(
+      'query($id: ID!) { node(id: $id) { ... on HourLog { minutes } } }',
+      { id: hourLogId },
+      { token: volunteer.token },
+    );
     expect(mine.node.minutes).toBe(150);
   });
 });

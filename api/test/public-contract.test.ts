@@ -11,15 +11,38 @@ const LIST = /* GraphQL */ `
   query List($first: Int, $after: String, $filter: OpportunityFilter) {
     opportunities(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
-          id title status place remote freePlaces startsAt
-          organization { slug name }
-          region { code name }
-          area { code name }
-          shifts { id startsAt capacity freePlaces }
+          id
+          title
+          status
+          place
+          remote
+          freePlaces
+          startsAt
+          organization {
+            slug
+            name
+          }
+          region {
+            code
+            name
+          }
+          area {
+            code
+            name
+          }
+          shifts {
+            id
+            startsAt
+            capacity
+            freePlaces
+          }
         }
       }
     }
@@ -30,23 +53,40 @@ type ListResult = {
   opportunities: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; status: string; organization: { slug: string }; region: { code: string }; area: { code: string } } }[];
+    edges: {
+      node: {
+        id: string;
+        title: string;
+        status: string;
+        organization: { slug: string };
+        region: { code: string };
+        area: { code: string };
+      };
+    }[];
   };
 };
 
 describe('reference data', () => {
   it('lists the 12 statistical regions in official order, named in the request language', async () => {
-    const sl = await api.data<{ regions: { code: string; nutsCode: string; name: string }[] }>('{ regions { code nutsCode name } }');
+    const sl = await api.data<{ regions: { code: string; nutsCode: string; name: string }[] }>(
+      '{ regions { code nutsCode name } }',
+    );
     expect(sl.regions).toHaveLength(12);
     expect(sl.regions.map((r) => r.nutsCode)).toEqual([...sl.regions.map((r) => r.nutsCode)].sort());
     expect(sl.regions.find((r) => r.code === 'podravska')?.name).toBe('Podravska');
-    const en = await api.data<{ regions: { code: string; name: string }[] }>('{ regions { code name } }', {}, { locale: 'en' });
+    const en = await api.data<{ regions: { code: string; name: string }[] }>(
+      '{ regions { code name } }',
+      {},
+      { locale: 'en' },
+    );
     expect(en.regions.find((r) => r.code === 'podravska')?.name).toBe('Drava');
   });
 
   it('lists areas of volunteering', async () => {
     const { areas } = await api.data<{ areas: { code: string; name: string }[] }>('{ areas { code name } }');
-    expect(areas.map((a) => a.code)).toEqual(expect.arrayContaining(['SOCIAL', 'EDUCATION', 'CULTURE', 'HUMAN_RIGHTS', 'YOUTH']));
+    expect(areas.map((a) => a.code)).toEqual(
+      expect.arrayContaining(['SOCIAL', 'EDUCATION', 'CULTURE', 'HUMAN_RIGHTS', 'YOUTH']),
+    );
   });
 });
 
@@ -55,9 +95,16 @@ describe('organisations and projects', () => {
     const { organization } = await api.data(
       '{ organization(slug: "pekarna-magdalenske-mreze") { id name kind city region { code } areas { code } } }',
     );
-    expect(organization).toMatchObject({ name: 'Pekarna Magdalenske mreže', kind: 'NGO', city: 'Maribor', region: { code: 'podravska' } });
+    expect(organization).toMatchObject({
+      name: 'Pekarna Magdalenske mreže',
+      kind: 'NGO',
+      city: 'Maribor',
+      region: { code: 'podravska' },
+    });
     expect(organization.areas.length).toBeGreaterThan(0);
-    const { node } = await api.data('query($id: ID!) { node(id: $id) { ... on Organization { slug } } }', { id: organization.id });
+    const { node } = await api.data('query($id: ID!) { node(id: $id) { ... on Organization { slug } } }', {
+      id: organization.id,
+    });
     expect(node.slug).toBe('pekarna-magdalenske-mreze');
   });
 
@@ -118,11 +165,16 @@ describe('opportunities', () => {
       expect(found.totalCount).toBe(found.edges.length);
       expect(found.edges.length).toBeGreaterThan(0);
     }
-    const both = await api.data<ListResult>(LIST, { first: 100, filter: { area: sample.area.code, region: sample.region.code } });
+    const both = await api.data<ListResult>(LIST, {
+      first: 100,
+      filter: { area: sample.area.code, region: sample.region.code },
+    });
     expect(both.opportunities.edges.length).toBe(
       all.filter((n) => n.area.code === sample.area.code && n.region.code === sample.region.code).length,
     );
-    const project = await api.prisma.project.findFirstOrThrow({ where: { opportunities: { some: { status: 'PUBLISHED' } } } });
+    const project = await api.prisma.project.findFirstOrThrow({
+      where: { opportunities: { some: { status: 'PUBLISHED' } } },
+    });
     const inProject = await api.data<ListResult>(LIST, { first: 100, filter: { project: project.slug } });
     expect(inProject.opportunities.totalCount).toBe(
       await api.prisma.opportunity.count({ where: { projectId: project.id, status: 'PUBLISHED' } }),
@@ -134,11 +186,15 @@ describe('opportunities', () => {
       where: { status: 'PUBLISHED', titleSl: { contains: 'č' } },
     });
     const word = opportunity.titleSl.split(/\s+/).find((w) => w.includes('č'))!;
-    const plain = word.normalize('NFKD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+    const plain = word
+      .normalize('NFKD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
     for (const search of [word, plain, word.toUpperCase()]) {
       const found = await api.data<ListResult>(LIST, { first: 100, filter: { search } });
       expect(found.opportunities.edges.map((e) => e.node.id)).toContain(
-        (await api.data('query($id: ID!) { node(id: $id) { id } }', { id: toGlobal('Opportunity', opportunity.id) })).node.id,
+        (await api.data('query($id: ID!) { node(id: $id) { id } }', { id: toGlobal('Opportunity', opportunity.id) }))
+          .node.id,
       );
     }
     const none = await api.data<ListResult>(LIST, { filter: { search: 'zzzqqqxxx' } });
@@ -190,12 +246,19 @@ describe('opportunities', () => {
   });
 
   it('returns the current evaluation templates and one by id', async () => {
-    const { evaluationTemplates } = await api.data('{ evaluationTemplates { id kind version title questions { id type prompt } } }');
+    const { evaluationTemplates } = await api.data(
+      '{ evaluationTemplates { id kind version title questions { id type prompt } } }',
+    );
     expect(evaluationTemplates.length).toBeGreaterThanOrEqual(4);
     const kinds = new Set(evaluationTemplates.map((t: any) => t.kind));
-    expect(kinds).toEqual(new Set(['VOLUNTEER_SELF', 'MENTOR_OF_VOLUNTEER', 'VOLUNTEER_OF_PLACEMENT', 'ORGANIZATION_SELF']));
+    expect(kinds).toEqual(
+      new Set(['VOLUNTEER_SELF', 'MENTOR_OF_VOLUNTEER', 'VOLUNTEER_OF_PLACEMENT', 'ORGANIZATION_SELF']),
+    );
     const first = evaluationTemplates[0];
-    const { evaluationTemplate } = await api.data('query($id: ID!) { evaluationTemplate(id: $id) { id questions { id } } }', { id: first.id });
+    const { evaluationTemplate } = await api.data(
+      'query($id: ID!) { evaluationTemplate(id: $id) { id questions { id } } }',
+      { id: first.id },
+    );
     expect(evaluationTemplate.questions).toEqual(first.questions.map((q: any) => ({ id: q.id })));
   });
 

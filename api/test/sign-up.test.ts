@@ -11,9 +11,25 @@ const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       __typename
-      ... on SignUpPayload { status opportunity { id } shift { id } }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path message } }
+      ... on SignUpPayload {
+        status
+        opportunity {
+          id
+        }
+        shift {
+          id
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
     }
   }
 `;
@@ -81,14 +97,18 @@ describe('signUp', () => {
 
   it('attaches to an existing account without changing it or revealing it', async () => {
     const opportunity = await simpleOpportunity();
-    const existing = await api.prisma.user.findFirstOrThrow({ where: { memberships: { some: { role: 'VOLUNTEER' } } } });
+    const existing = await api.prisma.user.findFirstOrThrow({
+      where: { memberships: { some: { role: 'VOLUNTEER' } } },
+    });
     const { signUp } = await api.data(SIGN_UP, {
       input: input(opportunity.id, { email: existing.email, name: 'Someone Else' }),
     });
     expect(signUp.__typename).toBe('SignUpPayload');
     const after = await api.prisma.user.findUniqueOrThrow({ where: { id: existing.id } });
     expect(after.name).toBe(existing.name);
-    expect(await api.prisma.application.count({ where: { opportunityId: opportunity.id, volunteerId: existing.id } })).toBe(1);
+    expect(
+      await api.prisma.application.count({ where: { opportunityId: opportunity.id, volunteerId: existing.id } }),
+    ).toBe(1);
   });
 
   it('needs guardian consent for minors, and records it', async () => {
@@ -106,21 +126,40 @@ describe('signUp', () => {
       include: { consents: true },
     });
     expect(application.guardianName).toBe('Mojca Novak');
-    expect(application.consents.find((c) => c.kind === 'GUARDIAN')).toMatchObject({ granted: true, givenBy: 'Mojca Novak' });
+    expect(application.consents.find((c) => c.kind === 'GUARDIAN')).toMatchObject({
+      granted: true,
+      givenBy: 'Mojca Novak',
+    });
   });
 
   it('applies the minimum age and the under-15 rule', async () => {
     const adultsOnly = await simpleOpportunity({ minAge: 18 });
-    const tooYoung = await api.data(SIGN_UP, {
-      input: input(adultsOnly.id, { birthDate: birthDateForAge(17), guardian: { name: 'G', email: 'g@example.org', consent: true } }),
-    }, { locale: 'en' });
-    expect(tooYoung.signUp).toMatchObject({ code: 'TOO_YOUNG', message: 'You must be at least 18 years old for this opportunity.' });
+    const tooYoung = await api.data(
+      SIGN_UP,
+      {
+        input: input(adultsOnly.id, {
+          birthDate: birthDateForAge(17),
+          guardian: { name: 'G', email: 'g@example.org', consent: true },
+        }),
+      },
+      { locale: 'en' },
+    );
+    expect(tooYoung.signUp).toMatchObject({
+      code: 'TOO_YOUNG',
+      message: 'You must be at least 18 years old for this opportunity.',
+    });
 
     const open = await simpleOpportunity({ minAge: null, suitableUnder15: false });
-    const child = input(open.id, { birthDate: birthDateForAge(13), guardian: { name: 'Starš', email: 'stars@example.org', consent: true } });
+    const child = input(open.id, {
+      birthDate: birthDateForAge(13),
+      guardian: { name: 'Starš', email: 'stars@example.org', consent: true },
+    });
     expect((await api.data(SIGN_UP, { input: child })).signUp.code).toBe('UNDER_15_NOT_SUITABLE');
     const suitable = await simpleOpportunity({ minAge: null, suitableUnder15: true });
-    expect((await api.data(SIGN_UP, { input: { ...child, opportunityId: toGlobal('Opportunity', suitable.id) } })).signUp.status).toBe('PENDING');
+    expect(
+      (await api.data(SIGN_UP, { input: { ...child, opportunityId: toGlobal('Opportunity', suitable.id) } })).signUp
+        .status,
+    ).toBe('PENDING');
   });
 
   it('rejects bad input with typed field errors and changes nothing', async () => {
@@ -130,9 +169,16 @@ describe('signUp', () => {
     expect(badEmail.signUp.__typename).toBe('ValidationError');
     expect(badEmail.signUp.fieldErrors[0].path).toEqual(['input', 'email']);
 
-    const noConsent = await api.data(SIGN_UP, { input: input(opportunity.id, { consent: { dataProcessing: false } }) }, { locale: 'en' });
+    const noConsent = await api.data(
+      SIGN_UP,
+      { input: input(opportunity.id, { consent: { dataProcessing: false } }) },
+      { locale: 'en' },
+    );
     expect(noConsent.signUp.fieldErrors).toEqual([
-      { path: ['input', 'consent', 'dataProcessing'], message: 'You must agree to the processing of your personal data to sign up.' },
+      {
+        path: ['input', 'consent', 'dataProcessing'],
+        message: 'You must agree to the processing of your personal data to sign up.',
+      },
     ]);
 
     const badDate = await api.gql(SIGN_UP, { input: input(opportunity.id, { birthDate: '2005-02-30' }) });
@@ -143,34 +189,64 @@ describe('signUp', () => {
     expect(await api.prisma.application.count()).toBe(before);
   });
 
-  it('checks answers against the opportunity\'s own questions', async () => {
+  it("checks answers against the opportunity's own questions", async () => {
     const opportunity = await simpleOpportunity({
       questions: {
         create: [
-          { position: 0, type: 'SINGLE_CHOICE', labelSl: 'Majica', required: true, options: [{ value: 'S', labelSl: 'S' }, { value: 'M', labelSl: 'M' }] },
+          {
+            position: 0,
+            type: 'SINGLE_CHOICE',
+            labelSl: 'Majica',
+            required: true,
+            options: [
+              { value: 'S', labelSl: 'S' },
+              { value: 'M', labelSl: 'M' },
+            ],
+          },
           { position: 1, type: 'YES_NO', labelSl: 'Vozniško?', required: false },
         ],
       },
     });
-    const questions = await api.prisma.signupQuestion.findMany({ where: { opportunityId: opportunity.id }, orderBy: { position: 'asc' } });
+    const questions = await api.prisma.signupQuestion.findMany({
+      where: { opportunityId: opportunity.id },
+      orderBy: { position: 'asc' },
+    });
     const missing = await api.data(SIGN_UP, { input: input(opportunity.id) });
     expect(missing.signUp.fieldErrors.map((e: any) => e.path)).toEqual([['input', 'answers', questions[0]!.id]]);
     const wrong = await api.data(SIGN_UP, {
-      input: input(opportunity.id, { answers: [{ questionId: questions[0]!.id, value: 'XXL' }, { questionId: questions[1]!.id, value: 'yes' }] }),
+      input: input(opportunity.id, {
+        answers: [
+          { questionId: questions[0]!.id, value: 'XXL' },
+          { questionId: questions[1]!.id, value: 'yes' },
+        ],
+      }),
     });
     expect(wrong.signUp.fieldErrors.map((e: any) => e.path)).toEqual([
       ['input', 'answers', '0', 'value'],
       ['input', 'answers', '1', 'value'],
     ]);
     const right = await api.data(SIGN_UP, {
-      input: input(opportunity.id, { answers: [{ questionId: questions[0]!.id, value: 'M' }, { questionId: questions[1]!.id, value: true }] }),
+      input: input(opportunity.id, {
+        answers: [
+          { questionId: questions[0]!.id, value: 'M' },
+          { questionId: questions[1]!.id, value: true },
+        ],
+      }),
     });
     expect(right.signUp.status).toBe('PENDING');
   });
 
   it('needs a shift when the opportunity has shifts, and waitlists when the shift is full', async () => {
     const opportunity = await simpleOpportunity({
-      shifts: { create: [{ startsAt: new Date(Date.now() + 7 * 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000), capacity: 1 }] },
+      shifts: {
+        create: [
+          {
+            startsAt: new Date(Date.now() + 7 * 86_400_000),
+            endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000),
+            capacity: 1,
+          },
+        ],
+      },
     });
     const shift = await api.prisma.shift.findFirstOrThrow({ where: { opportunityId: opportunity.id } });
     const noShift = await api.data(SIGN_UP, { input: input(opportunity.id) });

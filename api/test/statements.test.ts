@@ -8,19 +8,60 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const PUBLIC_LIST = /* GraphQL */ `
-  query($first: Int) {
+  query ($first: Int) {
     opportunities(first: $first) {
       totalCount
-      edges { node {
-        id title description place remote freePlaces startsAt endsAt skills
-        organization { name slug region { name } }
-        region { code name }
-        area { code name }
-        project { name }
-        mentor { name }
-        shifts { id startsAt endsAt capacity freePlaces label }
-        questions { id label type choices { value label } }
-      } }
+      edges {
+        node {
+          id
+          title
+          description
+          place
+          remote
+          freePlaces
+          startsAt
+          endsAt
+          skills
+          organization {
+            name
+            slug
+            region {
+              name
+            }
+          }
+          region {
+            code
+            name
+          }
+          area {
+            code
+            name
+          }
+          project {
+            name
+          }
+          mentor {
+            name
+          }
+          shifts {
+            id
+            startsAt
+            endsAt
+            capacity
+            freePlaces
+            label
+          }
+          questions {
+            id
+            label
+            type
+            choices {
+              value
+              label
+            }
+          }
+        }
+      }
     }
   }
 `;

@@ -30,7 +30,9 @@ describe('opening the database', () => {
 
   it('explains a DATABASE_URL that is not PostgreSQL, and an unreachable server', async () => {
     await expect(openDatabase({ url: 'mysql://localhost/x' })).rejects.toThrow(/must start with postgres/);
-    await expect(openDatabase({ url: 'postgresql://nobody@127.0.0.1:1/none' })).rejects.toThrow(/Cannot reach PostgreSQL/);
+    await expect(openDatabase({ url: 'postgresql://nobody@127.0.0.1:1/none' })).rejects.toThrow(
+      /Cannot reach PostgreSQL/,
+    );
   });
 });
 

@@ -30,7 +30,9 @@ describe('migrations', () => {
       await deployMigrations(db.sql, files);
       const edited = files.map((f, i) => (i === 0 ? { ...f, checksum: 'changed' } : f));
       expect((await migrationStatus(db.sql, edited)).modified).toEqual([files[0]!.name]);
-      await db.sql.exec(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('x', 'y', '99990101000000_broken')`);
+      await db.sql.exec(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ('x', 'y', '99990101000000_broken')`,
+      );
       await expect(deployMigrations(db.sql, files)).rejects.toThrow(/did not finish/);
     } finally {
       await db.close();
@@ -40,7 +42,11 @@ describe('migrations', () => {
   it('roll back a failing migration completely', async () => {
     const db = await openDatabase({ dataDir: 'memory://' });
     try {
-      const bad = { name: '20990101000000_bad', checksum: 'c', sql: 'CREATE TABLE "Half" (id int); SELECT * FROM "DoesNotExist";' };
+      const bad = {
+        name: '20990101000000_bad',
+        checksum: 'c',
+        sql: 'CREATE TABLE "Half" (id int); SELECT * FROM "DoesNotExist";',
+      };
       await expect(deployMigrations(db.sql, [bad])).rejects.toThrow(/Migration 20990101000000_bad failed/);
       const tables = await db.sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'`);
       expect(tables).toEqual([]);

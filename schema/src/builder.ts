@@ -37,14 +37,7 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
-  plugins: [
-    ScopeAuthPlugin,
-    ErrorsPlugin,
-    ValidationPlugin,
-    PrismaPlugin,
-    RelayPlugin,
-    ComplexityPlugin,
-  ],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({
       signedIn: !!ctx.viewer,
@@ -96,4 +89,6 @@ builder.addScalarType('Date', DateResolver);
 builder.addScalarType('JSON', JSONResolver);
 
 builder.queryType({ description: 'Read volunteering data.' });
-builder.mutationType({ description: 'Change volunteering data. Every mutation takes one `input` and is safe to retry.' });
+builder.mutationType({
+  description: 'Change volunteering data. Every mutation takes one `input` and is safe to retry.',
+});

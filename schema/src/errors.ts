@@ -70,4 +70,3 @@ export class ConflictError extends TandemError {
     super(code, t(locale, code));
   }
 }
-

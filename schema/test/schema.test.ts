@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isIntrospectionType, isObjectType, isInterfaceType, isInputObjectType, isEnumType, isUnionType, isScalarType, isSpecifiedScalarType } from 'graphql';
+import {
+  isIntrospectionType,
+  isObjectType,
+  isInterfaceType,
+  isInputObjectType,
+  isEnumType,
+  isUnionType,
+  isScalarType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printedSchema, schema } from '../src/index.ts';
 
@@ -20,7 +29,8 @@ describe('the GraphQL schema', () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         if (generated.test(type.name) && type.name !== 'Query' && type.name !== 'Mutation') continue;
         for (const field of Object.values(type.getFields())) {
-          if (!field.description && !['id', 'node', 'nodes'].includes(field.name)) missing.push(`${type.name}.${field.name}`);
+          if (!field.description && !['id', 'node', 'nodes'].includes(field.name))
+            missing.push(`${type.name}.${field.name}`);
         }
       }
       if (isEnumType(type) && !type.description) missing.push(type.name);

@@ -52,10 +52,14 @@ async function main(): Promise<number> {
     case 'check': {
       const drift = await pendingSchemaChanges(url);
       if (drift) {
-        console.error(`schema.prisma has changes that no migration holds. Run: npm run migrate -- dev --name <what-changed>\n\n${drift}`);
+        console.error(
+          `schema.prisma has changes that no migration holds. Run: npm run migrate -- dev --name <what-changed>\n\n${drift}`,
+        );
         return 1;
       }
-      console.log(`Migrations match schema.prisma (${readMigrations().length} migrations, checked on ${url ? 'PostgreSQL' : 'PGlite'}).`);
+      console.log(
+        `Migrations match schema.prisma (${readMigrations().length} migrations, checked on ${url ? 'PostgreSQL' : 'PGlite'}).`,
+      );
       return 0;
     }
     case 'dev': {

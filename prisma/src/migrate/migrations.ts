@@ -112,10 +112,9 @@ export async function deployMigrations(runner: SqlRunner, files = readMigrations
         } catch (error) {
           throw new MigrationError(`Migration ${file.name} failed: ${(error as Error).message}`);
         }
-        await tx.query(
-          'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
-          [id],
-        );
+        await tx.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [
+          id,
+        ]);
       });
       applied.push(file.name);
     }

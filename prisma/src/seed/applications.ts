@@ -2,16 +2,16 @@
 // history and consent records. Minors' sign-ups carry their guardian's consent.
 import type { Prisma } from '../../generated/client/client.ts';
 import type { ApplicationStatus, ConsentKind } from '../../generated/client/enums.ts';
-import { ageOn, at, opportunityId, shiftId, signupQuestionId, stableId } from './ids.ts';
+import { ageOn, at, opportunityId, orgId, shiftId, signupQuestionId, stableId } from './ids.ts';
 import { NO, opportunity, YES } from './opportunities.ts';
 import type { OrgSlug } from './organizations.ts';
-import { staffId, volunteerId } from './people.ts';
-import { volunteer, volunteerEmail } from './volunteers.ts';
+import { staffId } from './staff.ts';
+import { volunteer, volunteerEmail, volunteerId } from './volunteers.ts';
 
 /** A change after the sign-up itself: [new status, local time, note]. */
 type Change = [ApplicationStatus, string, string?];
 
-interface ApplicationDef {
+export interface ApplicationDef {
   volunteer: string;
   org: OrgSlug;
   opportunity: string;
@@ -298,7 +298,7 @@ export const applicationAuditLogs: Prisma.AuditLogCreateManyInput[] = APPLICATIO
     .map(([to, when, note]) => ({
       id: stableId('auditLog', `application.decide/${applicationId(d)}/${to}`),
       actorId: staffId(DECIDER[d.org]),
-      organizationId: stableId('organization', d.org),
+      organizationId: orgId(d.org),
       action: 'application.decide',
       subjectType: 'Application',
       subjectId: applicationId(d),

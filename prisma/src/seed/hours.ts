@@ -5,10 +5,11 @@
 import type { Prisma } from '../../generated/client/client.ts';
 import type { HourLogStatus } from '../../generated/client/enums.ts';
 import { ACTIVITIES } from './activities.ts';
-import { addDays, at, between, day, LAST_LOG_DAY, opportunityId, pick, rng, stableId } from './ids.ts';
+import { addDays, at, between, day, LAST_LOG_DAY, opportunityId, orgId, pick, rng, stableId } from './ids.ts';
 import { opportunity } from './opportunities.ts';
-import { agreementList, staffId, volunteerId, type Agreement } from './people.ts';
-import { volunteerEmail } from './volunteers.ts';
+import { agreementList, type Agreement } from './people.ts';
+import { staffId } from './staff.ts';
+import { volunteerEmail, volunteerId } from './volunteers.ts';
 
 /** Entries from this day on are still waiting for review. */
 const REVIEW_BACKLOG_FROM = '2026-11-02';
@@ -36,11 +37,6 @@ function opportunityOn(a: Agreement, iso: string): string | null {
   return null;
 }
 
-export interface HourLogWithAudit {
-  row: Prisma.HourLogCreateManyInput;
-  rejected: boolean;
-}
-
 function logsFor(a: Agreement, counter: { n: number }): Prisma.HourLogCreateManyInput[] {
   const e = a.engagement;
   const email = volunteerEmail(a.volunteer);
@@ -63,7 +59,7 @@ function logsFor(a: Agreement, counter: { n: number }): Prisma.HourLogCreateMany
     rows.push({
       id: stableId('hourLog', `${email}/${key}`),
       volunteerId: volunteerId(a.volunteer),
-      organizationId: stableId('organization', e.org),
+      organizationId: orgId(e.org),
       opportunityId: opportunityOn(a, d),
       date: day(d),
       minutes,

@@ -4,12 +4,12 @@
 import type { Prisma } from '../../generated/client/client.ts';
 import type { OpportunityStatus, QuestionType } from '../../generated/client/enums.ts';
 import { opportunitySearchText } from '../search-text.ts';
-import { at, opportunityId, orgId, projectId, shiftId, signupQuestionId, userId } from './ids.ts';
+import { at, opportunityId, orgId, projectId, shiftId, signupQuestionId } from './ids.ts';
 import { MARIBOR_OPPORTUNITIES } from './opportunities-maribor.ts';
 import { LGBTIQ_OPPORTUNITIES } from './opportunities-lgbtiq.ts';
 import { organizationName, type OrgSlug } from './organizations.ts';
 import type { AreaCode, RegionCode } from './reference.ts';
-import { staffEmail } from './staff.ts';
+import { staffId } from './staff.ts';
 
 export interface ChoiceOption {
   value: string;
@@ -97,7 +97,7 @@ export const opportunities: Prisma.OpportunityCreateManyInput[] = OPPORTUNITIES.
   minAge: o.minAge,
   suitableUnder15: o.suitableUnder15 ?? false,
   skills: o.skills,
-  mentorId: o.mentor ? userId(staffEmail(o.mentor)) : null,
+  mentorId: o.mentor ? staffId(o.mentor) : null,
   capacity: o.shifts?.length ? null : o.capacity,
   status: o.status,
   startsAt: at(o.startsAt),

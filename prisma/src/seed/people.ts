@@ -1,9 +1,10 @@
 // Users, memberships and volunteer agreements, built from staff.ts and volunteers.ts.
 import type { Prisma } from '../../generated/client/client.ts';
 import type { AgreementStatus } from '../../generated/client/enums.ts';
-import { addDays, addYears, ageOn, at, day, DEMO_TODAY, orgId, stableId, userId } from './ids.ts';
-import { STAFF, staffEmail, type StaffDef } from './staff.ts';
-import { VOLUNTEERS, volunteerEmail, type EngagementDef, type VolunteerDef } from './volunteers.ts';
+import { APPLICATIONS } from './applications.ts';
+import { addDays, addYears, ageOn, at, day, DEMO_TODAY, orgId, stableId } from './ids.ts';
+import { STAFF, staffEmail, staffId, type StaffDef } from './staff.ts';
+import { VOLUNTEERS, volunteerEmail, volunteerId, type EngagementDef, type VolunteerDef } from './volunteers.ts';
 
 /** One agreement, with everything the other modules need to know about it. */
 export interface Agreement {
@@ -29,23 +30,19 @@ export const agreementList: Agreement[] = VOLUNTEERS.flatMap((v) =>
   }),
 );
 
-export function staff(handle: string): StaffDef {
-  const found = STAFF.find((s) => s.handle === handle);
-  if (!found) throw new Error(`unknown staff member ${handle}`);
-  return found;
-}
-
-export const staffId = (handle: string) => userId(staffEmail(staff(handle).handle));
-export const volunteerId = (v: VolunteerDef) => userId(volunteerEmail(v));
 
 function staffSince(s: StaffDef): string {
   return s.roles.map((r) => r.since).sort()[0]!;
 }
 
-/** A volunteer's account exists from a week before their first agreement (applicants: from their first sign-up). */
-function volunteerSince(v: VolunteerDef): string {
-  const first = v.engagements.map((e) => e.startsOn).sort()[0];
-  return first ? addDays(first, -10) : '2026-09-28';
+/** A volunteer's account exists from ten days before their first agreement, or from just before their first sign-up. */
+function volunteerSince(v: VolunteerDef): Date {
+  const times = [
+    ...v.engagements.map((e) => at(`${addDays(e.startsOn, -10)}T18:00`).getTime()),
+    ...APPLICATIONS.filter((a) => a.volunteer === v.handle).map((a) => at(a.at).getTime() - 30 * 60_000),
+  ];
+  if (times.length === 0) throw new Error(`${v.handle} neither volunteers nor applies`);
+  return new Date(Math.min(...times));
 }
 
 export const users: Prisma.UserCreateManyInput[] = [
@@ -66,8 +63,8 @@ export const users: Prisma.UserCreateManyInput[] = [
     birthDate: day(v.birthDate),
     gender: v.gender,
     locale: v.locale,
-    createdAt: at(`${volunteerSince(v)}T18:00`),
-    updatedAt: at(`${volunteerSince(v)}T18:00`),
+    createdAt: volunteerSince(v),
+    updatedAt: volunteerSince(v),
   })),
 ];
 

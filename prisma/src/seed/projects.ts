@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/client/client.ts';
 import type { IndicatorKind, PartnerRole } from '../../generated/client/enums.ts';
 import { at, day, orgId, projectId, stableId } from './ids.ts';
 import type { OrgSlug } from './organizations.ts';
-import { staffId } from './people.ts';
+import { staffId } from './staff.ts';
 import type { RegionCode } from './reference.ts';
 
 export interface IndicatorDef {

@@ -2,6 +2,7 @@
 // project's coordinators and mentors, and an admin where an organisation needs one.
 // All names are fictional.
 import type { Gender, Role } from '../../generated/client/enums.ts';
+import { userId } from './ids.ts';
 import type { OrgSlug } from './organizations.ts';
 
 export interface StaffRole {
@@ -124,3 +125,12 @@ export const STAFF: StaffDef[] = [
 ];
 
 export const staffEmail = (handle: string) => `${handle}@example.org`;
+
+export function staff(handle: string): StaffDef {
+  const found = STAFF.find((s) => s.handle === handle);
+  if (!found) throw new Error(`unknown staff member ${handle}`);
+  return found;
+}
+
+/** The user id of a staff member, by handle. */
+export const staffId = (handle: string) => userId(staffEmail(staff(handle).handle));

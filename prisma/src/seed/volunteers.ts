@@ -5,6 +5,7 @@
 // youth alike are simply volunteers.
 import type { Gender, Locale } from '../../generated/client/enums.ts';
 import type { ActivityPool } from './activities.ts';
+import { userId } from './ids.ts';
 import type { OrgSlug } from './organizations.ts';
 
 export interface EngagementDef {
@@ -833,6 +834,9 @@ export const VOLUNTEERS: VolunteerDef[] = [
 ];
 
 export const volunteerEmail = (v: VolunteerDef) => `${v.handle}@${v.domain}`;
+
+/** The user id of a volunteer. */
+export const volunteerId = (v: VolunteerDef) => userId(volunteerEmail(v));
 
 export function volunteer(handle: string): VolunteerDef {
   const found = VOLUNTEERS.find((v) => v.handle === handle);

@@ -14,7 +14,11 @@ const ApplicationStatusChangeRef = builder.prismaObject('ApplicationStatusChange
   fields: (t) => ({
     from: t.expose('from', { type: ApplicationStatusEnum, nullable: true }),
     to: t.expose('to', { type: ApplicationStatusEnum }),
-    actor: t.relation('actor', { type: StaffMemberRef, nullable: true, description: 'Null when the volunteer or the system made the change.' }),
+    actor: t.relation('actor', {
+      type: StaffMemberRef,
+      nullable: true,
+      description: 'Null when the volunteer or the system made the change.',
+    }),
     note: t.exposeString('note', { nullable: true }),
     at: t.expose('createdAt', { type: 'DateTime' }),
   }),
@@ -39,17 +43,22 @@ export const ApplicationRef = builder.prismaNode('Application', {
 });
 
 builder.prismaObjectField(OpportunityRef, 'applications', (t) =>
-  t.relatedConnection('applications', {
-    cursor: 'id',
-    description: "Sign-ups for this opportunity, oldest first. Staff of the organisation only.",
-    authScopes: (o) => ({ staffOf: o.organizationId }),
-    args: { status: t.arg({ type: ApplicationStatusEnum, required: false }) },
-    totalCount: true,
-    query: (args) => ({
-      where: args.status ? { status: args.status } : {},
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
-  }),
+  t.relatedConnection(
+    'applications',
+    {
+      cursor: 'id',
+      description: 'Sign-ups for this opportunity, oldest first. Staff of the organisation only.',
+      authScopes: (o) => ({ staffOf: o.organizationId }),
+      args: { status: t.arg({ type: ApplicationStatusEnum, required: false }) },
+      totalCount: true,
+      query: (args) => ({
+        where: args.status ? { status: args.status } : {},
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
+    },
+    { name: 'ApplicationConnection', description: 'A page of applications.' },
+    { name: 'ApplicationEdge', description: 'An application in a page.' },
+  ),
 );
 
 // ─────────────── signUp ───────────────
@@ -58,7 +67,11 @@ const AnswerInput = builder.inputType('AnswerInput', {
   description: 'An answer to a question; `value` is a string, a boolean, a number or a list of choice values.',
   fields: (t) => ({
     questionId: t.id({ description: 'The `id` of the question.' }),
-    value: t.field({ description: 'The answer; leave it out to skip an optional question.', type: 'JSON', required: false }),
+    value: t.field({
+      description: 'The answer; leave it out to skip an optional question.',
+      type: 'JSON',
+      required: false,
+    }),
   }),
 });
 
@@ -93,7 +106,11 @@ const SignUpInput = builder.inputType('SignUpInput', {
     name: t.string({ description: 'Volunteer’s full name.', validate: z.string().trim().min(2).max(200) }),
     email: t.string({ description: 'Volunteer’s e-mail address.', validate: z.email().max(254) }),
     birthDate: t.field({ description: 'Decides age rules and guardian consent.', type: 'Date' }),
-    motivation: t.string({ description: 'Why they want to take part.', required: false, validate: z.string().max(5000) }),
+    motivation: t.string({
+      description: 'Why they want to take part.',
+      required: false,
+      validate: z.string().max(5000),
+    }),
     answers: t.field({ description: 'Answers to the opportunity’s questions.', type: [AnswerInput], required: false }),
     consent: t.field({ description: 'What the volunteer agreed to.', type: ConsentInput }),
     guardian: t.field({ description: 'Required for volunteers under 18.', type: GuardianInput, required: false }),
@@ -120,14 +137,18 @@ const SignUpPayload = builder.objectRef<SignUpResult>('SignUpPayload').implement
       description: 'PENDING (the organisation decides) or WAITLISTED (all places taken).',
       resolve: (r) => r.status,
     }),
-    opportunity: t.prismaField({ description: 'What the volunteer signed up for.', 
+    opportunity: t.prismaField({
+      description: 'What the volunteer signed up for.',
       type: OpportunityRef,
-      resolve: (query, r, _, ctx) => ctx.prisma.opportunity.findUniqueOrThrow({ ...query, where: { id: r.opportunityId } }),
+      resolve: (query, r, _, ctx) =>
+        ctx.prisma.opportunity.findUniqueOrThrow({ ...query, where: { id: r.opportunityId } }),
     }),
-    shift: t.prismaField({ description: 'The chosen shift, if any.', 
+    shift: t.prismaField({
+      description: 'The chosen shift, if any.',
       type: ShiftRef,
       nullable: true,
-      resolve: (query, r, _, ctx) => (r.shiftId ? ctx.prisma.shift.findUnique({ ...query, where: { id: r.shiftId } }) : null),
+      resolve: (query, r, _, ctx) =>
+        r.shiftId ? ctx.prisma.shift.findUnique({ ...query, where: { id: r.shiftId } }) : null,
     }),
   }),
 });
@@ -240,12 +261,21 @@ builder.mutationField('signUp', (t) =>
             consents: {
               create: [
                 { kind: 'DATA_PROCESSING', granted: true, textVersion, givenBy: input.name },
-                ...(minor ? [{ kind: 'GUARDIAN' as const, granted: true, textVersion, givenBy: input.guardian?.name ?? null }] : []),
+                ...(minor
+                  ? [{ kind: 'GUARDIAN' as const, granted: true, textVersion, givenBy: input.guardian?.name ?? null }]
+                  : []),
                 ...(typeof input.consent.photos === 'boolean'
                   ? [{ kind: 'PHOTOS' as const, granted: input.consent.photos, textVersion, givenBy: input.name }]
                   : []),
                 ...(typeof input.consent.newsletter === 'boolean'
-                  ? [{ kind: 'NEWSLETTER' as const, granted: input.consent.newsletter, textVersion, givenBy: input.name }]
+                  ? [
+                      {
+                        kind: 'NEWSLETTER' as const,
+                        granted: input.consent.newsletter,
+                        textVersion,
+                        givenBy: input.name,
+                      },
+                    ]
                   : []),
               ],
             },
@@ -280,9 +310,11 @@ const DecideApplicationInput = builder.inputType('DecideApplicationInput', {
 const ApplicationPayload = builder.objectRef<{ applicationId: string }>('ApplicationPayload').implement({
   description: 'The application after the change.',
   fields: (t) => ({
-    application: t.prismaField({ description: 'The application as it is now.', 
+    application: t.prismaField({
+      description: 'The application as it is now.',
       type: ApplicationRef,
-      resolve: (query, p, _, ctx) => ctx.prisma.application.findUniqueOrThrow({ ...query, where: { id: p.applicationId } }),
+      resolve: (query, p, _, ctx) =>
+        ctx.prisma.application.findUniqueOrThrow({ ...query, where: { id: p.applicationId } }),
     }),
   }),
 });
@@ -314,7 +346,11 @@ builder.mutationField('decideApplication', (t) =>
       if (application.status === 'WITHDRAWN') {
         throw new RuleError(L, 'TRANSITION_NOT_ALLOWED', { from: application.status, to });
       }
-      if (to === 'ACCEPTED' && application.guardianName && !application.consents.some((c) => c.kind === 'GUARDIAN' && c.granted)) {
+      if (
+        to === 'ACCEPTED' &&
+        application.guardianName &&
+        !application.consents.some((c) => c.kind === 'GUARDIAN' && c.granted)
+      ) {
         throw new RuleError(L, 'GUARDIAN_CONSENT_REQUIRED');
       }
       await ctx.prisma.$transaction(async (tx) => {
@@ -329,7 +365,9 @@ builder.mutationField('decideApplication', (t) =>
           where: { id: application.id },
           data: {
             status: to,
-            history: { create: { from: application.status, to, actorId: ctx.viewer?.id ?? null, note: input.note ?? null } },
+            history: {
+              create: { from: application.status, to, actorId: ctx.viewer?.id ?? null, note: input.note ?? null },
+            },
           },
         });
         await tx.auditLog.create({
@@ -376,5 +414,3 @@ builder.mutationField('withdrawApplication', (t) =>
     },
   }),
 );
-
-

@@ -47,7 +47,10 @@ export const HourLogStatusEnum = builder.enumType(HourLogStatus, {
   name: 'HourLogStatus',
   description: 'Whether a mentor or coordinator has confirmed the hours.',
 });
-export const GenderEnum = builder.enumType(Gender, { name: 'Gender', description: 'Optional; reported only in aggregate.' });
+export const GenderEnum = builder.enumType(Gender, {
+  name: 'Gender',
+  description: 'Optional; reported only in aggregate.',
+});
 export const EvaluationKindEnum = builder.enumType(EvaluationKind, {
   name: 'EvaluationKind',
   description: 'Who evaluates what.',

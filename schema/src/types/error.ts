@@ -22,7 +22,11 @@ builder.objectType(InputError, {
   description: 'The input does not meet the rules; nothing was changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    fieldErrors: t.field({ description: 'One entry per offending field.', type: [FieldErrorRef], resolve: (e) => e.fieldErrors }),
+    fieldErrors: t.field({
+      description: 'One entry per offending field.',
+      type: [FieldErrorRef],
+      resolve: (e) => e.fieldErrors,
+    }),
   }),
 });
 

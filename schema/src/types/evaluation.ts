@@ -14,8 +14,12 @@ export const CompetenceRef = builder.prismaObject('Competence', {
   fields: (t) => ({
     code: t.exposeString('code'),
     framework: t.exposeString('framework'),
-    name: t.string({ description: 'Name in the language of the request.', resolve: (c, _, ctx) => localized(ctx.locale, c.nameSl, c.nameEn) }),
-    description: t.string({ description: 'What the competence covers.', 
+    name: t.string({
+      description: 'Name in the language of the request.',
+      resolve: (c, _, ctx) => localized(ctx.locale, c.nameSl, c.nameEn),
+    }),
+    description: t.string({
+      description: 'What the competence covers.',
       nullable: true,
       resolve: (c, _, ctx) => (c.descriptionSl ? localized(ctx.locale, c.descriptionSl, c.descriptionEn) : null),
     }),
@@ -26,17 +30,23 @@ builder.queryField('competences', (t) =>
   t.prismaField({
     type: [CompetenceRef],
     description: 'The competence framework used by COMPETENCE questions.',
-    resolve: (query, _, __, ctx) => ctx.prisma.competence.findMany({ ...query, orderBy: [{ framework: 'asc' }, { position: 'asc' }] }),
+    resolve: (query, _, __, ctx) =>
+      ctx.prisma.competence.findMany({ ...query, orderBy: [{ framework: 'asc' }, { position: 'asc' }] }),
   }),
 );
 
-const ChoiceLabelRef = builder.objectRef<{ value: string; labelSl: string; labelEn?: string | null }>('EvaluationChoice').implement({
-  description: 'A choice of a choice question.',
-  fields: (t) => ({
-    value: t.exposeString('value', { description: 'What answers send.' }),
-    label: t.string({ description: 'Label in the language of the request.', resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
-  }),
-});
+const ChoiceLabelRef = builder
+  .objectRef<{ value: string; labelSl: string; labelEn?: string | null }>('EvaluationChoice')
+  .implement({
+    description: 'A choice of a choice question.',
+    fields: (t) => ({
+      value: t.exposeString('value', { description: 'What answers send.' }),
+      label: t.string({
+        description: 'Label in the language of the request.',
+        resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn),
+      }),
+    }),
+  });
 
 const EvaluationQuestionRef = builder.prismaObject('EvaluationQuestion', {
   description: 'A question of an evaluation template.',
@@ -44,19 +54,28 @@ const EvaluationQuestionRef = builder.prismaObject('EvaluationQuestion', {
     id: t.exposeID('id', { description: 'Send it back as `questionId` in answers.' }),
     position: t.exposeInt('position'),
     type: t.expose('type', { type: EvaluationQuestionTypeEnum }),
-    prompt: t.string({ description: 'The question in the language of the request.', resolve: (q, _, ctx) => localized(ctx.locale, q.promptSl, q.promptEn) }),
+    prompt: t.string({
+      description: 'The question in the language of the request.',
+      resolve: (q, _, ctx) => localized(ctx.locale, q.promptSl, q.promptEn),
+    }),
     required: t.exposeBoolean('required'),
     scaleMin: t.exposeInt('scaleMin', { nullable: true }),
     scaleMax: t.exposeInt('scaleMax', { nullable: true }),
-    scaleMinLabel: t.string({ description: 'What the lowest value means.', 
+    scaleMinLabel: t.string({
+      description: 'What the lowest value means.',
       nullable: true,
       resolve: (q, _, ctx) => (q.scaleMinLabelSl ? localized(ctx.locale, q.scaleMinLabelSl, q.scaleMinLabelEn) : null),
     }),
-    scaleMaxLabel: t.string({ description: 'What the highest value means.', 
+    scaleMaxLabel: t.string({
+      description: 'What the highest value means.',
       nullable: true,
       resolve: (q, _, ctx) => (q.scaleMaxLabelSl ? localized(ctx.locale, q.scaleMaxLabelSl, q.scaleMaxLabelEn) : null),
     }),
-    choices: t.field({ description: 'Choices of a choice question (empty otherwise).', type: [ChoiceLabelRef], resolve: (q) => choicesOf(q.options) }),
+    choices: t.field({
+      description: 'Choices of a choice question (empty otherwise).',
+      type: [ChoiceLabelRef],
+      resolve: (q) => choicesOf(q.options),
+    }),
     competence: t.relation('competence', { nullable: true }),
   }),
 });
@@ -71,8 +90,15 @@ export const EvaluationTemplateRef = builder.prismaNode('EvaluationTemplate', {
     key: t.exposeString('key', { description: 'Shared by all versions of one template.' }),
     version: t.exposeInt('version'),
     kind: t.expose('kind', { type: EvaluationKindEnum }),
-    title: t.string({ description: 'Title in the language of the request.', resolve: (x, _, ctx) => localized(ctx.locale, x.titleSl, x.titleEn) }),
-    intro: t.string({ description: 'Introduction shown before the questions.', nullable: true, resolve: (x, _, ctx) => (x.introSl ? localized(ctx.locale, x.introSl, x.introEn) : null) }),
+    title: t.string({
+      description: 'Title in the language of the request.',
+      resolve: (x, _, ctx) => localized(ctx.locale, x.titleSl, x.titleEn),
+    }),
+    intro: t.string({
+      description: 'Introduction shown before the questions.',
+      nullable: true,
+      resolve: (x, _, ctx) => (x.introSl ? localized(ctx.locale, x.introSl, x.introEn) : null),
+    }),
     project: t.relation('project', { nullable: true }),
     organization: t.relation('organization', { nullable: true }),
     retired: t.boolean({ description: 'A newer version replaces this one.', resolve: (x) => !!x.retiredAt }),
@@ -94,7 +120,9 @@ builder.queryField('evaluationTemplate', (t) =>
         return null;
       }
       const template = await ctx.prisma.evaluationTemplate.findUnique({ ...query, where: { id } });
-      const visible = template && (template.publishedAt || (template.organizationId && isStaffOf(ctx.viewer, template.organizationId)));
+      const visible =
+        template &&
+        (template.publishedAt || (template.organizationId && isStaffOf(ctx.viewer, template.organizationId)));
       return visible ? template : null;
     },
   }),
@@ -106,7 +134,10 @@ builder.queryField('evaluationTemplates', (t) =>
     description: 'Current (published, not retired) templates of a project or an organisation.',
     args: {
       project: t.arg.string({ required: false, description: 'Project slug.' }),
-      organization: t.arg.string({ required: false, description: 'Organisation slug: its own templates and those of its projects.' }),
+      organization: t.arg.string({
+        required: false,
+        description: 'Organisation slug: its own templates and those of its projects.',
+      }),
       kind: t.arg({ type: EvaluationKindEnum, required: false }),
     },
     resolve: (query, _, args, ctx) =>
@@ -148,7 +179,11 @@ const EvaluationAnswerInput = builder.inputType('EvaluationAnswerInput', {
   description: 'An answer to one evaluation question.',
   fields: (t) => ({
     questionId: t.id({ description: 'The `id` of the question.' }),
-    value: t.field({ type: 'JSON', required: false, description: 'A number (scale, competence), a string, or a list of choice values.' }),
+    value: t.field({
+      type: 'JSON',
+      required: false,
+      description: 'A number (scale, competence), a string, or a list of choice values.',
+    }),
   }),
 });
 
@@ -163,23 +198,31 @@ const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
         "What is evaluated: a volunteer's Person id (mentor's evaluation), an Opportunity id (placement). Not needed for self-evaluations.",
     }),
     answers: t.field({ description: 'One answer per question answered.', type: [EvaluationAnswerInput] }),
-    idempotencyKey: t.string({ validate: z.string().min(8).max(100), description: 'A retry with it returns the first response.' }),
+    idempotencyKey: t.string({
+      validate: z.string().min(8).max(100),
+      description: 'A retry with it returns the first response.',
+    }),
   }),
 });
 
 const EvaluationPayload = builder.objectRef<{ responseId: string }>('EvaluationPayload').implement({
   description: 'The evaluation after submitting.',
   fields: (t) => ({
-    response: t.prismaField({ description: 'The stored response.', 
+    response: t.prismaField({
+      description: 'The stored response.',
       type: EvaluationResponseRef,
-      resolve: (query, p, _, ctx) => ctx.prisma.evaluationResponse.findUniqueOrThrow({ ...query, where: { id: p.responseId } }),
+      resolve: (query, p, _, ctx) =>
+        ctx.prisma.evaluationResponse.findUniqueOrThrow({ ...query, where: { id: p.responseId } }),
     }),
   }),
 });
 
 async function volunteersAt(ctx: Context, userId: string, organizationId: string) {
-  const found = await ctx.prisma.volunteerAgreement.findFirst({ where: { volunteerId: userId, organizationId }, select: { id: true } })
-    ?? (await ctx.prisma.membership.findFirst({ where: { userId, organizationId }, select: { id: true } }));
+  const found =
+    (await ctx.prisma.volunteerAgreement.findFirst({
+      where: { volunteerId: userId, organizationId },
+      select: { id: true },
+    })) ?? (await ctx.prisma.membership.findFirst({ where: { userId, organizationId }, select: { id: true } }));
   return !!found;
 }
 

@@ -34,7 +34,11 @@ export const HourLogRef = builder.prismaNode('HourLog', {
 const HourLogFilter = builder.inputType('HourLogFilter', {
   description: 'Narrows a list of hour entries.',
   fields: (t) => ({
-    year: t.int({ description: 'Only entries dated in this year.', required: false, validate: z.number().int().min(2000).max(2100) }),
+    year: t.int({
+      description: 'Only entries dated in this year.',
+      required: false,
+      validate: z.number().int().min(2000).max(2100),
+    }),
     status: t.field({ description: 'Only entries with this review status.', type: HourLogStatusEnum, required: false }),
   }),
 });
@@ -53,32 +57,41 @@ function hourLogWhere(filter: HourLogFilterShape | null | undefined): Prisma.Hou
 }
 
 builder.queryField('myHourLogs', (t) =>
-  t.prismaConnection({
-    type: HourLogRef,
-    cursor: 'id',
-    description: "The signed-in volunteer's own hour entries, newest first.",
-    authScopes: { signedIn: true },
-    args: { filter: t.arg({ type: HourLogFilter, required: false }) },
-    totalCount: (_, args, ctx) =>
-      ctx.prisma.hourLog.count({ where: { ...hourLogWhere(args.filter), volunteerId: ctx.viewer?.id ?? '' } }),
-    resolve: (query, _, args, ctx) =>
-      ctx.prisma.hourLog.findMany({
-        ...query,
-        where: { ...hourLogWhere(args.filter), volunteerId: ctx.viewer?.id ?? '' },
-        orderBy: [{ date: 'desc' }, { id: 'desc' }],
-      }),
-  }),
+  t.prismaConnection(
+    {
+      type: HourLogRef,
+      cursor: 'id',
+      description: "The signed-in volunteer's own hour entries, newest first.",
+      authScopes: { signedIn: true },
+      args: { filter: t.arg({ type: HourLogFilter, required: false }) },
+      totalCount: (_, args, ctx) =>
+        ctx.prisma.hourLog.count({ where: { ...hourLogWhere(args.filter), volunteerId: ctx.viewer?.id ?? '' } }),
+      resolve: (query, _, args, ctx) =>
+        ctx.prisma.hourLog.findMany({
+          ...query,
+          where: { ...hourLogWhere(args.filter), volunteerId: ctx.viewer?.id ?? '' },
+          orderBy: [{ date: 'desc' }, { id: 'desc' }],
+        }),
+    },
+    { name: 'HourLogConnection', description: 'A page of hour entries.' },
+    { name: 'HourLogEdge', description: 'An hour entry in a page.' },
+  ),
 );
 
 builder.prismaObjectField(OrganizationRef, 'hourLogs', (t) =>
-  t.relatedConnection('hourLogs', {
-    cursor: 'id',
-    description: "Hour entries kept by this organisation, newest first. Staff only (mentors review them).",
-    authScopes: (o) => ({ staffOf: o.id }),
-    args: { filter: t.arg({ type: HourLogFilter, required: false }) },
-    totalCount: true,
-    query: (args) => ({ where: hourLogWhere(args.filter), orderBy: [{ date: 'desc' }, { id: 'desc' }] }),
-  }),
+  t.relatedConnection(
+    'hourLogs',
+    {
+      cursor: 'id',
+      description: 'Hour entries kept by this organisation, newest first. Staff only (mentors review them).',
+      authScopes: (o) => ({ staffOf: o.id }),
+      args: { filter: t.arg({ type: HourLogFilter, required: false }) },
+      totalCount: true,
+      query: (args) => ({ where: hourLogWhere(args.filter), orderBy: [{ date: 'desc' }, { id: 'desc' }] }),
+    },
+    { name: 'OrganizationHourLogConnection', description: "A page of an organisation's hour entries." },
+    { name: 'OrganizationHourLogEdge', description: 'An hour entry in a page.' },
+  ),
 );
 
 // ─────────────── hour summary ───────────────
@@ -96,7 +109,9 @@ interface OrganizationHours extends HourTotals {
 const HourTotalsFields = builder.interfaceRef<HourTotals>('HourTotals').implement({
   description: 'Minutes by review status.',
   fields: (t) => ({
-    approvedMinutes: t.exposeInt('approvedMinutes', { description: 'Confirmed hours count for certificates and reports.' }),
+    approvedMinutes: t.exposeInt('approvedMinutes', {
+      description: 'Confirmed hours count for certificates and reports.',
+    }),
     submittedMinutes: t.exposeInt('submittedMinutes', { description: 'Waiting for review.' }),
     rejectedMinutes: t.exposeInt('rejectedMinutes', { description: 'Not confirmed.' }),
   }),
@@ -106,21 +121,29 @@ const OrganizationHoursRef = builder.objectRef<OrganizationHours>('OrganizationH
   description: 'Hours with one organisation.',
   interfaces: [HourTotalsFields],
   fields: (t) => ({
-    organization: t.prismaField({ description: 'The host organisation.', 
+    organization: t.prismaField({
+      description: 'The host organisation.',
       type: OrganizationRef,
-      resolve: (query, o, _, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: o.organizationId } }),
+      resolve: (query, o, _, ctx) =>
+        ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: o.organizationId } }),
     }),
   }),
 });
 
-const HourSummaryRef = builder.objectRef<HourTotals & { year: number; byOrganization: OrganizationHours[] }>('HourSummary').implement({
-  description: "A volunteer's hours in one year.",
-  interfaces: [HourTotalsFields],
-  fields: (t) => ({
-    year: t.exposeInt('year', { description: 'The year summed up.' }),
-    byOrganization: t.field({ description: 'The same totals per host organisation.', type: [OrganizationHoursRef], resolve: (s) => s.byOrganization }),
-  }),
-});
+const HourSummaryRef = builder
+  .objectRef<HourTotals & { year: number; byOrganization: OrganizationHours[] }>('HourSummary')
+  .implement({
+    description: "A volunteer's hours in one year.",
+    interfaces: [HourTotalsFields],
+    fields: (t) => ({
+      year: t.exposeInt('year', { description: 'The year summed up.' }),
+      byOrganization: t.field({
+        description: 'The same totals per host organisation.',
+        type: [OrganizationHoursRef],
+        resolve: (s) => s.byOrganization,
+      }),
+    }),
+  });
 
 function emptyTotals(): HourTotals {
   return { approvedMinutes: 0, submittedMinutes: 0, rejectedMinutes: 0 };
@@ -171,11 +194,22 @@ const LogHoursInput = builder.inputType('LogHoursInput', {
     organizationId: t.id({ description: 'The host organisation.' }),
     opportunityId: t.id({ description: 'Global id of the opportunity, if the hours belong to one.', required: false }),
     date: t.field({ description: 'Day the work was done (not in the future).', type: 'Date' }),
-    minutes: t.int({ description: 'Time volunteered, 1 to 1440 minutes.', validate: z.number().int().min(1).max(24 * 60) }),
+    minutes: t.int({
+      description: 'Time volunteered, 1 to 1440 minutes.',
+      validate: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+    }),
     activity: t.string({ description: 'What was done.', validate: z.string().trim().min(2).max(2000) }),
     workType: t.field({ type: WorkTypeEnum, required: false, description: 'Defaults to CONTENT.' }),
     areaCode: t.string({ required: false, description: "Defaults to the opportunity's area." }),
-    place: t.string({ description: 'Where; defaults to the opportunity’s place.', required: false, validate: z.string().max(300) }),
+    place: t.string({
+      description: 'Where; defaults to the opportunity’s place.',
+      required: false,
+      validate: z.string().max(300),
+    }),
     idempotencyKey: t.string({
       description: 'Unique per entry (e.g. a UUID made by the client); a retry with it returns the first entry.',
       validate: z.string().min(8).max(100),
@@ -186,7 +220,8 @@ const LogHoursInput = builder.inputType('LogHoursInput', {
 const HourLogPayload = builder.objectRef<{ hourLogId: string }>('HourLogPayload').implement({
   description: 'The hour entry after the change.',
   fields: (t) => ({
-    hourLog: t.prismaField({ description: 'The hour entry as it is now.', 
+    hourLog: t.prismaField({
+      description: 'The hour entry as it is now.',
       type: HourLogRef,
       resolve: (query, p, _, ctx) => ctx.prisma.hourLog.findUniqueOrThrow({ ...query, where: { id: p.hourLogId } }),
     }),
@@ -196,8 +231,14 @@ const HourLogPayload = builder.objectRef<{ hourLogId: string }>('HourLogPayload'
 /** A volunteer logs hours where they have an agreement, an accepted application or a volunteer membership. */
 async function volunteersWith(ctx: Context, volunteerId: string, organizationId: string): Promise<boolean> {
   const [agreement, application, membership] = await Promise.all([
-    ctx.prisma.volunteerAgreement.findFirst({ where: { volunteerId, organizationId, status: 'ACTIVE' }, select: { id: true } }),
-    ctx.prisma.application.findFirst({ where: { volunteerId, organizationId, status: 'ACCEPTED' }, select: { id: true } }),
+    ctx.prisma.volunteerAgreement.findFirst({
+      where: { volunteerId, organizationId, status: 'ACTIVE' },
+      select: { id: true },
+    }),
+    ctx.prisma.application.findFirst({
+      where: { volunteerId, organizationId, status: 'ACCEPTED' },
+      select: { id: true },
+    }),
     ctx.prisma.membership.findFirst({ where: { userId: volunteerId, organizationId }, select: { id: true } }),
   ]);
   return !!(agreement || application || membership);
@@ -238,7 +279,10 @@ builder.mutationField('logHours', (t) =>
         opportunityId ? ctx.prisma.opportunity.findUnique({ where: { id: opportunityId } }) : null,
       ]);
       if (!organization) throw new NotFoundError(L, ['input', 'organizationId']);
-      if (opportunityId && (!opportunity || opportunity.organizationId !== organizationId || opportunity.status === 'DRAFT')) {
+      if (
+        opportunityId &&
+        (!opportunity || opportunity.organizationId !== organizationId || opportunity.status === 'DRAFT')
+      ) {
         throw new NotFoundError(L, ['input', 'opportunityId']);
       }
       if (input.date.getTime() > Date.now()) throw InputError.field(L, ['input', 'date'], 'FUTURE_DATE');
@@ -319,7 +363,12 @@ builder.mutationField('reviewHourLog', (t) =>
       await ctx.prisma.$transaction([
         ctx.prisma.hourLog.update({
           where: { id: log.id, status: 'SUBMITTED' },
-          data: { status: input.decision, reviewerId: viewerId, reviewedAt: new Date(), reviewNote: input.note?.trim() || null },
+          data: {
+            status: input.decision,
+            reviewerId: viewerId,
+            reviewedAt: new Date(),
+            reviewNote: input.note?.trim() || null,
+          },
         }),
         ctx.prisma.auditLog.create({
           data: {
@@ -336,4 +385,3 @@ builder.mutationField('reviewHourLog', (t) =>
     },
   }),
 );
-

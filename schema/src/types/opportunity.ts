@@ -17,7 +17,8 @@ export const ShiftRef = builder.prismaNode('Shift', {
     startsAt: t.expose('startsAt', { type: 'DateTime' }),
     endsAt: t.expose('endsAt', { type: 'DateTime' }),
     capacity: t.exposeInt('capacity'),
-    label: t.string({ description: 'Label in the language of the request, e.g. "Dopoldne".', 
+    label: t.string({
+      description: 'Label in the language of the request, e.g. "Dopoldne".',
       nullable: true,
       select: { labelSl: true, labelEn: true },
       resolve: (s, _, ctx) => (s.labelSl ? localized(ctx.locale, s.labelSl, s.labelEn) : null),
@@ -40,7 +41,10 @@ const ChoiceRef = builder.objectRef<ChoiceOption>('Choice').implement({
   description: 'One choice of a choice question.',
   fields: (t) => ({
     value: t.exposeString('value', { description: 'What to send as the answer.' }),
-    label: t.string({ description: 'Label in the language of the request.', resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn) }),
+    label: t.string({
+      description: 'Label in the language of the request.',
+      resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn),
+    }),
   }),
 });
 
@@ -54,12 +58,14 @@ const SignupQuestionRef = builder.prismaObject('SignupQuestion', {
     id: t.exposeID('id', { description: 'Send it back as `questionId` in sign-up answers.' }),
     position: t.exposeInt('position'),
     type: t.expose('type', { type: QuestionTypeEnum }),
-    label: t.string({ description: 'The question in the language of the request.', 
+    label: t.string({
+      description: 'The question in the language of the request.',
       select: { labelSl: true, labelEn: true },
       resolve: (q, _, ctx) => localized(ctx.locale, q.labelSl, q.labelEn),
     }),
     required: t.exposeBoolean('required'),
-    choices: t.field({ description: 'Choices of a choice question (empty otherwise).', 
+    choices: t.field({
+      description: 'Choices of a choice question (empty otherwise).',
       type: [ChoiceRef],
       select: { options: true },
       resolve: (q) => choicesOf(q.options),
@@ -75,8 +81,14 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     status: t.expose('status', { type: OpportunityStatusEnum }),
-    title: t.string({ description: 'Title in the language of the request.', resolve: (o, _, ctx) => localized(ctx.locale, o.titleSl, o.titleEn) }),
-    description: t.string({ description: 'Description in the language of the request.', resolve: (o, _, ctx) => localized(ctx.locale, o.descriptionSl, o.descriptionEn) }),
+    title: t.string({
+      description: 'Title in the language of the request.',
+      resolve: (o, _, ctx) => localized(ctx.locale, o.titleSl, o.titleEn),
+    }),
+    description: t.string({
+      description: 'Description in the language of the request.',
+      resolve: (o, _, ctx) => localized(ctx.locale, o.descriptionSl, o.descriptionEn),
+    }),
     organization: t.relation('organization'),
     project: t.relation('project', { nullable: true }),
     area: t.relation('area'),
@@ -148,7 +160,10 @@ const OpportunityFilter = builder.inputType('OpportunityFilter', {
 
 type OpportunityFilterShape = typeof OpportunityFilter.$inferInput;
 
-export function opportunityWhere(filter: OpportunityFilterShape | null | undefined, ctx: Context): Prisma.OpportunityWhereInput {
+export function opportunityWhere(
+  filter: OpportunityFilterShape | null | undefined,
+  ctx: Context,
+): Prisma.OpportunityWhereInput {
   const and: Prisma.OpportunityWhereInput[] = [];
   const status = filter?.status ?? 'PUBLISHED';
   if (status === 'DRAFT') {
@@ -162,7 +177,9 @@ export function opportunityWhere(filter: OpportunityFilterShape | null | undefin
   if (filter?.area) and.push({ areaCode: filter.area });
   if (filter?.region) and.push({ regionCode: filter.region });
   if (typeof filter?.remote === 'boolean') and.push({ remote: filter.remote });
-  for (const word of foldForSearch(filter?.search ?? '').split(' ').filter(Boolean)) {
+  for (const word of foldForSearch(filter?.search ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     and.push({ searchText: { contains: word } });
   }
   if (filter?.upcoming) {
@@ -195,7 +212,8 @@ builder.queryField('opportunities', (t) =>
           orderBy: [{ startsAt: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
         }),
     },
-    { description: 'A page of opportunities.' },
+    { name: 'OpportunityConnection', description: 'A page of opportunities.' },
+    { name: 'OpportunityEdge', description: 'An opportunity in a page.' },
   ),
 );
 
@@ -203,7 +221,7 @@ builder.queryField('opportunity', (t) =>
   t.prismaField({
     type: OpportunityRef,
     nullable: true,
-    description: 'One opportunity by its id (drafts only for the organisation\'s staff).',
+    description: "One opportunity by its id (drafts only for the organisation's staff).",
     args: { id: t.arg.id() },
     resolve: async (query, _, args, ctx) => {
       let id: string;
@@ -236,7 +254,11 @@ const ShiftInput = builder.inputType('ShiftInput', {
     startsAt: t.field({ description: 'When the shift starts.', type: 'DateTime' }),
     endsAt: t.field({ description: 'When it ends (after it starts).', type: 'DateTime' }),
     capacity: t.int({ description: 'How many volunteers it takes.', validate: z.number().int().min(1).max(10_000) }),
-    labelSl: t.string({ description: 'Optional label in Slovenian, e.g. "Dopoldne".', required: false, validate: z.string().max(200) }),
+    labelSl: t.string({
+      description: 'Optional label in Slovenian, e.g. "Dopoldne".',
+      required: false,
+      validate: z.string().max(200),
+    }),
     labelEn: t.string({ description: 'Optional label in English.', required: false, validate: z.string().max(200) }),
   }),
   validate: z.object({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.endsAt > s.startsAt, {
@@ -252,7 +274,11 @@ const SignupQuestionInput = builder.inputType('SignupQuestionInput', {
     labelSl: t.string({ description: 'The question in Slovenian.', validate: z.string().min(1).max(500) }),
     labelEn: t.string({ description: 'The question in English.', required: false, validate: z.string().max(500) }),
     required: t.boolean({ description: 'Must be answered to sign up (default false).', required: false }),
-    choices: t.field({ description: 'Choices, for SINGLE_CHOICE and MULTIPLE_CHOICE.', type: [ChoiceInput], required: false }),
+    choices: t.field({
+      description: 'Choices, for SINGLE_CHOICE and MULTIPLE_CHOICE.',
+      type: [ChoiceInput],
+      required: false,
+    }),
   }),
 });
 
@@ -265,39 +291,81 @@ const CreateOpportunityInput = builder.inputType('CreateOpportunityInput', {
     projectId: t.id({ description: 'Global id of a project the organisation takes part in.', required: false }),
     slug: t.string({
       required: false,
-      description: 'Defaults to one made from the Slovenian title. Retrying a create with the same slug returns the first one.',
-      validate: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
+      description:
+        'Defaults to one made from the Slovenian title. Retrying a create with the same slug returns the first one.',
+      validate: z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+        .max(80),
     }),
     titleSl: t.string({ description: 'Title in Slovenian.', validate: text(200) }),
     titleEn: t.string({ description: 'Title in English.', required: false, validate: z.string().max(200) }),
     descriptionSl: t.string({ description: 'Description in Slovenian.', validate: text(10_000) }),
-    descriptionEn: t.string({ description: 'Description in English.', required: false, validate: z.string().max(10_000) }),
+    descriptionEn: t.string({
+      description: 'Description in English.',
+      required: false,
+      validate: z.string().max(10_000),
+    }),
     areaCode: t.string({ description: 'Area of volunteering (code from `areas`).' }),
     regionCode: t.string({ description: 'Region (code from `regions`).' }),
-    place: t.string({ description: 'Where it takes place (empty when remote).', required: false, validate: z.string().max(300) }),
+    place: t.string({
+      description: 'Where it takes place (empty when remote).',
+      required: false,
+      validate: z.string().max(300),
+    }),
     remote: t.boolean({ description: 'Can be done remotely (default false).', required: false }),
-    minAge: t.int({ description: 'Youngest age accepted.', required: false, validate: z.number().int().min(0).max(120) }),
-    suitableUnder15: t.boolean({ description: 'Open to volunteers under 15, with a mentor (default false).', required: false }),
-    skills: t.stringList({ description: 'Skills that help, as short phrases.', required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
+    minAge: t.int({
+      description: 'Youngest age accepted.',
+      required: false,
+      validate: z.number().int().min(0).max(120),
+    }),
+    suitableUnder15: t.boolean({
+      description: 'Open to volunteers under 15, with a mentor (default false).',
+      required: false,
+    }),
+    skills: t.stringList({
+      description: 'Skills that help, as short phrases.',
+      required: false,
+      validate: z.array(z.string().min(1).max(60)).max(30),
+    }),
     mentorId: t.id({ required: false, description: 'Global id of a staff member (from `me`).' }),
-    capacity: t.int({ description: 'Places in all when there are no shifts; empty means unlimited.', required: false, validate: z.number().int().min(1).max(100_000) }),
+    capacity: t.int({
+      description: 'Places in all when there are no shifts; empty means unlimited.',
+      required: false,
+      validate: z.number().int().min(1).max(100_000),
+    }),
     startsAt: t.field({ description: 'When it starts.', type: 'DateTime', required: false }),
     endsAt: t.field({ description: 'When it ends.', type: 'DateTime', required: false }),
     applyBy: t.field({ description: 'Last moment to sign up.', type: 'DateTime', required: false }),
     shifts: t.field({ description: 'Time slots, each with its own places.', type: [ShiftInput], required: false }),
-    questions: t.field({ description: 'Extra sign-up questions, in order.', type: [SignupQuestionInput], required: false }),
+    questions: t.field({
+      description: 'Extra sign-up questions, in order.',
+      type: [SignupQuestionInput],
+      required: false,
+    }),
   }),
 });
 
 function slugify(text: string): string {
-  return foldForSearch(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'priloznost';
+  return (
+    foldForSearch(text)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'priloznost'
+  );
 }
 
 type OpportunityRow = Prisma.OpportunityGetPayload<object>;
 
 const OpportunityPayload = builder.objectRef<{ opportunity: OpportunityRow }>('OpportunityPayload').implement({
   description: 'The opportunity after the change.',
-  fields: (t) => ({ opportunity: t.field({ description: 'The opportunity as it is now.', type: OpportunityRef, resolve: (p) => p.opportunity }) }),
+  fields: (t) => ({
+    opportunity: t.field({
+      description: 'The opportunity as it is now.',
+      type: OpportunityRef,
+      resolve: (p) => p.opportunity,
+    }),
+  }),
 });
 
 async function managedOpportunity(ctx: Context, globalId: string) {
@@ -328,7 +396,12 @@ builder.mutationField('createOpportunity', (t) =>
         if (!partner) throw new NotFoundError(ctx.locale, ['input', 'projectId']);
       }
       const mentorId = input.mentorId ? idOf(ctx.locale, input.mentorId, 'User', ['input', 'mentorId']) : null;
-      if (mentorId && !(await ctx.prisma.membership.findFirst({ where: { userId: mentorId, organizationId, role: { in: ['ADMIN', 'COORDINATOR', 'MENTOR'] } } }))) {
+      if (
+        mentorId &&
+        !(await ctx.prisma.membership.findFirst({
+          where: { userId: mentorId, organizationId, role: { in: ['ADMIN', 'COORDINATOR', 'MENTOR'] } },
+        }))
+      ) {
         throw new NotFoundError(ctx.locale, ['input', 'mentorId']);
       }
       const [area, region] = await Promise.all([
@@ -339,13 +412,17 @@ builder.mutationField('createOpportunity', (t) =>
       if (!region) throw new NotFoundError(ctx.locale, ['input', 'regionCode']);
       for (const [i, q] of (input.questions ?? []).entries()) {
         const isChoice = q.type === 'SINGLE_CHOICE' || q.type === 'MULTIPLE_CHOICE';
-        if (isChoice && !(q.choices?.length)) {
-          throw new InputError(ctx.locale, [{ path: ['input', 'questions', String(i), 'choices'], message: 'A choice question needs choices.' }]);
+        if (isChoice && !q.choices?.length) {
+          throw new InputError(ctx.locale, [
+            { path: ['input', 'questions', String(i), 'choices'], message: 'A choice question needs choices.' },
+          ]);
         }
       }
 
       const slug = input.slug ?? slugify(input.titleSl);
-      const existing = await ctx.prisma.opportunity.findUnique({ where: { organizationId_slug: { organizationId, slug } } });
+      const existing = await ctx.prisma.opportunity.findUnique({
+        where: { organizationId_slug: { organizationId, slug } },
+      });
       if (existing) {
         // A retried create returns the first one; a different opportunity may not take its slug.
         if (existing.titleSl === input.titleSl && existing.descriptionSl === input.descriptionSl) {
@@ -392,7 +469,9 @@ builder.mutationField('createOpportunity', (t) =>
               labelSl: q.labelSl,
               labelEn: q.labelEn ?? null,
               required: q.required ?? false,
-              options: q.choices ? q.choices.map((c) => ({ value: c.value, labelSl: c.labelSl, labelEn: c.labelEn ?? null })) : undefined,
+              options: q.choices
+                ? q.choices.map((c) => ({ value: c.value, labelSl: c.labelSl, labelEn: c.labelEn ?? null }))
+                : undefined,
             })),
           },
         },
@@ -409,13 +488,29 @@ const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {
     titleSl: t.string({ description: 'Title in Slovenian.', required: false, validate: text(200) }),
     titleEn: t.string({ description: 'Title in English.', required: false, validate: z.string().max(200) }),
     descriptionSl: t.string({ description: 'Description in Slovenian.', required: false, validate: text(10_000) }),
-    descriptionEn: t.string({ description: 'Description in English.', required: false, validate: z.string().max(10_000) }),
+    descriptionEn: t.string({
+      description: 'Description in English.',
+      required: false,
+      validate: z.string().max(10_000),
+    }),
     place: t.string({ description: 'Where it takes place.', required: false, validate: z.string().max(300) }),
     remote: t.boolean({ description: 'Can be done remotely.', required: false }),
-    minAge: t.int({ description: 'Youngest age accepted.', required: false, validate: z.number().int().min(0).max(120) }),
+    minAge: t.int({
+      description: 'Youngest age accepted.',
+      required: false,
+      validate: z.number().int().min(0).max(120),
+    }),
     suitableUnder15: t.boolean({ description: 'Open to volunteers under 15, with a mentor.', required: false }),
-    skills: t.stringList({ description: 'Skills that help.', required: false, validate: z.array(z.string().min(1).max(60)).max(30) }),
-    capacity: t.int({ description: 'Places in all when there are no shifts.', required: false, validate: z.number().int().min(1).max(100_000) }),
+    skills: t.stringList({
+      description: 'Skills that help.',
+      required: false,
+      validate: z.array(z.string().min(1).max(60)).max(30),
+    }),
+    capacity: t.int({
+      description: 'Places in all when there are no shifts.',
+      required: false,
+      validate: z.number().int().min(1).max(100_000),
+    }),
     startsAt: t.field({ description: 'When it starts.', type: 'DateTime', required: false }),
     endsAt: t.field({ description: 'When it ends.', type: 'DateTime', required: false }),
     applyBy: t.field({ description: 'Last moment to sign up.', type: 'DateTime', required: false }),
@@ -480,7 +575,10 @@ builder.mutationField('closeOpportunity', (t) =>
     resolve: async (_, { input }, ctx) => {
       const current = await managedOpportunity(ctx, input.id);
       if (current.status === 'CLOSED') return { opportunity: current };
-      const opportunity = await ctx.prisma.opportunity.update({ where: { id: current.id }, data: { status: 'CLOSED' } });
+      const opportunity = await ctx.prisma.opportunity.update({
+        where: { id: current.id },
+        data: { status: 'CLOSED' },
+      });
       return { opportunity };
     },
   }),

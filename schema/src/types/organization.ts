@@ -7,7 +7,9 @@ export const OrganizationRef = builder.prismaNode('Organization', {
   description: 'An NGO, public institution or municipality that runs or funds volunteering.',
   id: { field: 'id' },
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable short name used in URLs and the widgets\' `organization` attribute.' }),
+    slug: t.exposeString('slug', {
+      description: "Stable short name used in URLs and the widgets' `organization` attribute.",
+    }),
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: OrganizationKindEnum }),
     registrationNumber: t.exposeString('registrationNumber', {
@@ -21,7 +23,10 @@ export const OrganizationRef = builder.prismaNode('Organization', {
     city: t.exposeString('city'),
     address: t.exposeString('address', { nullable: true }),
     website: t.exposeString('website', { nullable: true }),
-    contactEmail: t.exposeString('contactEmail', { nullable: true, description: "The organisation's public contact address." }),
+    contactEmail: t.exposeString('contactEmail', {
+      nullable: true,
+      description: "The organisation's public contact address.",
+    }),
     contactPhone: t.exposeString('contactPhone', { nullable: true }),
     description: t.string({
       nullable: true,
@@ -49,22 +54,26 @@ builder.queryField('organization', (t) =>
 );
 
 builder.queryField('organizations', (t) =>
-  t.prismaConnection({
-    type: OrganizationRef,
-    cursor: 'id',
-    description: 'Organisations, by name.',
-    args: {
-      region: t.arg.string({ required: false, description: 'Region code.' }),
-      area: t.arg.string({ required: false, description: 'Area code.' }),
+  t.prismaConnection(
+    {
+      type: OrganizationRef,
+      cursor: 'id',
+      description: 'Organisations, by name.',
+      args: {
+        region: t.arg.string({ required: false, description: 'Region code.' }),
+        area: t.arg.string({ required: false, description: 'Area code.' }),
+      },
+      resolve: (query, _, args, ctx) =>
+        ctx.prisma.organization.findMany({
+          ...query,
+          where: {
+            ...(args.region ? { regionCode: args.region } : {}),
+            ...(args.area ? { areas: { some: { areaCode: args.area } } } : {}),
+          },
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        }),
     },
-    resolve: (query, _, args, ctx) =>
-      ctx.prisma.organization.findMany({
-        ...query,
-        where: {
-          ...(args.region ? { regionCode: args.region } : {}),
-          ...(args.area ? { areas: { some: { areaCode: args.area } } } : {}),
-        },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      }),
-  }),
+    { name: 'OrganizationConnection', description: 'A page of organisations.' },
+    { name: 'OrganizationEdge', description: 'An organisation in a page.' },
+  ),
 );

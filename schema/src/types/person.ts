@@ -23,7 +23,7 @@ export const PersonRef = builder.prismaObject('User', {
   description: "A volunteer's contact details, shown to the volunteer and to their organisation's staff.",
   fields: (t) => ({
     id: t.id({
-      description: 'Global id; use it as the subject of a mentor\'s evaluation. Not resolvable through `node`.',
+      description: "Global id; use it as the subject of a mentor's evaluation. Not resolvable through `node`.",
       resolve: (u) => encodeGlobalID('Person', u.id),
     }),
     name: t.exposeString('name'),
@@ -68,7 +68,11 @@ export const MeRef = builder.prismaNode('User', {
     birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
     gender: t.expose('gender', { type: GenderEnum, nullable: true }),
     locale: t.string({ description: 'Preferred language: sl or en.', resolve: (u) => u.locale }),
-    memberships: t.relation('memberships', { description: 'Roles in organisations.', type: MembershipRef, query: { orderBy: { createdAt: 'asc' } } }),
+    memberships: t.relation('memberships', {
+      description: 'Roles in organisations.',
+      type: MembershipRef,
+      query: { orderBy: { createdAt: 'asc' } },
+    }),
   }),
 });
 

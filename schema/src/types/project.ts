@@ -15,13 +15,15 @@ export const IndicatorRef = builder.prismaObject('Indicator', {
   description: 'A project indicator with its target and the progress recorded so far.',
   fields: (t) => ({
     position: t.exposeInt('position', { description: 'Number of the indicator in the project plan.' }),
-    title: t.string({ description: 'Title in the language of the request.', 
+    title: t.string({
+      description: 'Title in the language of the request.',
       select: { titleSl: true, titleEn: true },
       resolve: (i, _, ctx) => localized(ctx.locale, i.titleSl, i.titleEn),
     }),
     kind: t.expose('kind', { type: IndicatorKindEnum }),
     target: t.exposeInt('target'),
-    unit: t.string({ description: 'What is counted, in the language of the request.', 
+    unit: t.string({
+      description: 'What is counted, in the language of the request.',
       nullable: true,
       select: { unitSl: true, unitEn: true },
       resolve: (i, _, ctx) => (i.unitSl ? localized(ctx.locale, i.unitSl, i.unitEn) : null),
@@ -39,11 +41,13 @@ export const ProjectRef = builder.prismaNode('Project', {
   id: { field: 'id' },
   fields: (t) => ({
     slug: t.exposeString('slug'),
-    name: t.string({ description: 'Name in the language of the request.', 
+    name: t.string({
+      description: 'Name in the language of the request.',
       select: { nameSl: true, nameEn: true },
       resolve: (p, _, ctx) => localized(ctx.locale, p.nameSl, p.nameEn),
     }),
-    summary: t.string({ description: 'Summary in the language of the request.', 
+    summary: t.string({
+      description: 'Summary in the language of the request.',
       nullable: true,
       select: { summarySl: true, summaryEn: true },
       resolve: (p, _, ctx) => (p.summarySl ? localized(ctx.locale, p.summarySl, p.summaryEn) : null),
@@ -56,7 +60,8 @@ export const ProjectRef = builder.prismaNode('Project', {
       description: 'Lead first, then partners, then associates.',
       query: { orderBy: [{ role: 'asc' }, { organization: { name: 'asc' } }] },
     }),
-    regions: t.field({ description: 'Regions where the project works.', 
+    regions: t.field({
+      description: 'Regions where the project works.',
       type: [RegionRef],
       select: { regions: { select: { region: true }, orderBy: { region: { sortOrder: 'asc' } } } },
       resolve: (p) => p.regions.map((r) => r.region),
@@ -78,11 +83,15 @@ builder.queryField('project', (t) =>
 );
 
 builder.queryField('projects', (t) =>
-  t.prismaConnection({
-    type: ProjectRef,
-    cursor: 'id',
-    description: 'Partnership projects, newest first.',
-    resolve: (query, _, __, ctx) =>
-      ctx.prisma.project.findMany({ ...query, orderBy: [{ startsOn: 'desc' }, { id: 'asc' }] }),
-  }),
+  t.prismaConnection(
+    {
+      type: ProjectRef,
+      cursor: 'id',
+      description: 'Partnership projects, newest first.',
+      resolve: (query, _, __, ctx) =>
+        ctx.prisma.project.findMany({ ...query, orderBy: [{ startsOn: 'desc' }, { id: 'asc' }] }),
+    },
+    { name: 'ProjectConnection', description: 'A page of projects.' },
+    { name: 'ProjectEdge', description: 'A project in a page.' },
+  ),
 );

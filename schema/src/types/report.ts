@@ -16,7 +16,10 @@ export const HOURLY_VALUE_EUR: Record<number, Record<WorkType, number>> = {
 };
 
 export function ratesFor(year: number): Record<WorkType, number> {
-  const known = Object.keys(HOURLY_VALUE_EUR).map(Number).filter((y) => y <= year).sort((a, b) => b - a);
+  const known = Object.keys(HOURLY_VALUE_EUR)
+    .map(Number)
+    .filter((y) => y <= year)
+    .sort((a, b) => b - a);
   return HOURLY_VALUE_EUR[known[0] ?? 2011] as Record<WorkType, number>;
 }
 
@@ -71,7 +74,8 @@ const WorkTypeFigures = builder.objectRef<AnnualReport['byWorkType'][number]>('W
 const AreaFigures = builder.objectRef<Bucket<string>>('AreaFigures').implement({
   description: 'Figures for one area of volunteering.',
   fields: (t) => ({
-    area: t.prismaField({ description: 'The area of volunteering.', 
+    area: t.prismaField({
+      description: 'The area of volunteering.',
       type: 'Area',
       resolve: (query, b, _, ctx) => ctx.prisma.area.findUniqueOrThrow({ ...query, where: { code: b.key } }),
     }),
@@ -99,15 +103,18 @@ const GenderFigures = builder.objectRef<Bucket<Gender | null>>('GenderFigures').
 });
 
 const AnnualReportRef = builder.objectRef<AnnualReport>('AnnualReport').implement({
-  description:
-    "The figures an organisation reports yearly on its volunteering (ZProst, AJPES): approved hours only.",
+  description: 'The figures an organisation reports yearly on its volunteering (ZProst, AJPES): approved hours only.',
   fields: (t) => ({
-    organization: t.prismaField({ description: 'The reporting organisation.', 
+    organization: t.prismaField({
+      description: 'The reporting organisation.',
       type: OrganizationRef,
-      resolve: (query, r, _, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: r.organizationId } }),
+      resolve: (query, r, _, ctx) =>
+        ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: r.organizationId } }),
     }),
     year: t.exposeInt('year', { description: 'The reported year.' }),
-    agreements: t.exposeInt('agreements', { description: 'Volunteering agreements in force at some time in the year.' }),
+    agreements: t.exposeInt('agreements', {
+      description: 'Volunteering agreements in force at some time in the year.',
+    }),
     volunteers: t.exposeInt('volunteers', { description: 'Volunteers with approved hours in the year.' }),
     totalMinutes: t.exposeInt('totalMinutes', { description: 'Approved minutes in the year.' }),
     inKindValueEur: t.exposeFloat('inKindValueEur', { description: 'In-kind value of the approved hours, in euros.' }),
