@@ -96,7 +96,7 @@ function entry(overrides: Record<string, unknown> = {}) {
 describe('logHours', () => {
   it('needs a signed-in volunteer', async () => {
     const anonymous = await api.gql(LOG, { input: entry() });
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const notVolunteering = await api.data(LOG, { input: entry() }, { token: outsider.token });
     expect(notVolunteering.logHours).toMatchObject({ __typename: 'RuleViolationError', code: 'NOT_A_VOLUNTEER' });
   });

@@ -172,13 +172,25 @@ describe('opportunities', () => {
     expect(both.opportunities.edges.length).toBe(
       all.filter((n) => n.area.code === sample.area.code && n.region.code === sample.region.code).length,
     );
-    const project = await api.prisma.project.findFirstOrThrow({
-      where: { opportunities: { some: { status: 'PUBLISHED' } } },
+    // The seeded projects have ended, so their opportunities are closed: publish one more in a project.
+    const partner = await api.prisma.projectPartner.findFirstOrThrow({ include: { project: true, organization: true } });
+    await api.prisma.opportunity.create({
+      data: {
+        organizationId: partner.organizationId,
+        projectId: partner.projectId,
+        slug: 'projektna-test',
+        titleSl: 'Projektna priložnost',
+        descriptionSl: 'Opis',
+        areaCode: 'SOCIAL',
+        regionCode: partner.organization.regionCode,
+        status: 'PUBLISHED',
+      },
     });
-    const inProject = await api.data<ListResult>(LIST, { first: 100, filter: { project: project.slug } });
+    const inProject = await api.data<ListResult>(LIST, { first: 100, filter: { project: partner.project.slug } });
     expect(inProject.opportunities.totalCount).toBe(
-      await api.prisma.opportunity.count({ where: { projectId: project.id, status: 'PUBLISHED' } }),
+      await api.prisma.opportunity.count({ where: { projectId: partner.projectId, status: 'PUBLISHED' } }),
     );
+    expect(inProject.opportunities.totalCount).toBeGreaterThan(0);
   });
 
   it('searches titles without needing Slovenian diacritics', async () => {

@@ -139,7 +139,7 @@ describe('signUp', () => {
       {
         input: input(adultsOnly.id, {
           birthDate: birthDateForAge(17),
-          guardian: { name: 'G', email: 'g@example.org', consent: true },
+          guardian: { name: 'Gregor Novak', email: 'g@example.org', consent: true },
         }),
       },
       { locale: 'en' },

@@ -10,6 +10,8 @@ import { getDatamodel } from '@tandem/db/pothos-types';
 import { type Context, isManagerOf, isStaffOf } from './context.ts';
 import { DateResolver, DateTimeResolver, JSONResolver } from './scalars.ts';
 import { InputError } from './errors.ts';
+import { t } from './i18n.ts';
+import { GraphQLError } from 'graphql';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -48,6 +50,10 @@ export const builder = new SchemaBuilder<{
     // Objects that fail their type's scopes resolve to null (with an error)
     // instead of leaking that they exist.
     runScopesOnType: true,
+    unauthorizedError: (_parent, ctx) =>
+      new GraphQLError(t(ctx.locale, ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED'), {
+        extensions: { code: ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+      }),
   },
   relay: {
     clientMutationId: 'omit',

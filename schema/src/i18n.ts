@@ -55,6 +55,7 @@ const messages = {
   INVALID_ANSWER: { sl: 'Ta odgovor ni veljaven.', en: 'This answer is not valid.' },
   UNKNOWN_QUESTION: { sl: 'Tega vprašanja ni.', en: 'There is no such question.' },
   FUTURE_DATE: { sl: 'Datum ne sme biti v prihodnosti.', en: 'The date cannot be in the future.' },
+  UNAUTHENTICATED: { sl: 'Za to se morate prijaviti.', en: 'You need to sign in for this.' },
   FORBIDDEN: { sl: 'Za to nimate dovoljenja.', en: 'You are not allowed to do this.' },
 } as const;
 

@@ -8,20 +8,39 @@ export interface ActivityDef {
   area: AreaCode;
   /** Shortest and longest entry, in minutes (multiples of 15). */
   minutes: [number, number];
+  /** Months (1–12) the activity happens in; all year when absent. */
+  months?: number[];
 }
 
-const a = (text: string, workType: WorkType, area: AreaCode, minutes: [number, number]): ActivityDef => ({
+const a = (
+  text: string,
+  workType: WorkType,
+  area: AreaCode,
+  minutes: [number, number],
+  months?: number[],
+): ActivityDef => ({
   text,
   workType,
   area,
   minutes,
+  ...(months ? { months } : {}),
 });
+
+const FESTIVAL = [5, 6];
+const GROWING_SEASON = [3, 4, 5, 6, 7, 8, 9, 10];
+const OUTDOOR = [4, 5, 6, 9, 10];
 
 export const ACTIVITIES = {
   'legebitra-club': [
     a('Pomoč pri izvedbi srečanja mladinskega kluba', 'CONTENT', 'YOUTH', [90, 180]),
     a('Priprava delavnice o sprejemanju drugačnosti', 'CONTENT', 'YOUTH', [60, 150]),
-    a('Promocija mladinskega kluba na stojnici pred srednjo šolo', 'CONTENT', 'HUMAN_RIGHTS', [60, 120]),
+    a(
+      'Promocija mladinskega kluba na stojnici pred srednjo šolo',
+      'CONTENT',
+      'HUMAN_RIGHTS',
+      [60, 120],
+      [3, 4, 5, 9, 10, 11],
+    ),
     a('Načrtovanje programa srečanj z mentorjem', 'ORGANISATIONAL', 'YOUTH', [45, 90]),
     a('Priprava prostora in pospravljanje po srečanju', 'OTHER', 'YOUTH', [30, 60]),
   ],
@@ -33,11 +52,11 @@ export const ACTIVITIES = {
     a('Usklajevanje skupine prostovoljk_cev za dogodek', 'ORGANISATIONAL', 'YOUTH', [60, 120]),
   ],
   parada: [
-    a('Pomoč na informacijski točki festivala', 'CONTENT', 'HUMAN_RIGHTS', [120, 240]),
-    a('Redarstvo na paradni povorki', 'CONTENT', 'HUMAN_RIGHTS', [240, 420]),
+    a('Pomoč na informacijski točki festivala', 'CONTENT', 'HUMAN_RIGHTS', [120, 240], FESTIVAL),
+    a('Redarstvo na paradni povorki', 'CONTENT', 'HUMAN_RIGHTS', [240, 420], [6]),
     a('Priprava objav za družbena omrežja', 'CONTENT', 'CULTURE', [60, 150]),
     a('Pomoč pri organizaciji pogovornega večera', 'ORGANISATIONAL', 'CULTURE', [90, 180]),
-    a('Postavljanje in pospravljanje prizorišča', 'OTHER', 'CULTURE', [120, 300]),
+    a('Postavljanje in pospravljanje prizorišča', 'OTHER', 'CULTURE', [120, 300], FESTIVAL),
     a('Prevajanje besedil za spletno stran', 'CONTENT', 'HUMAN_RIGHTS', [60, 120]),
   ],
   'pekarna-events': [
@@ -47,9 +66,9 @@ export const ACTIVITIES = {
     a('Soorganizacija dogodka s koordinatorko', 'ORGANISATIONAL', 'CULTURE', [60, 150]),
   ],
   'pekarna-garden': [
-    a('Urejanje gredic v skupnostnem vrtu', 'CONTENT', 'ENVIRONMENT', [90, 240]),
-    a('Zalivanje in skrb za sadike', 'OTHER', 'ENVIRONMENT', [30, 90]),
-    a('Vodenje vrtnarske delavnice za sosede', 'CONTENT', 'ENVIRONMENT', [90, 180]),
+    a('Urejanje gredic v skupnostnem vrtu', 'CONTENT', 'ENVIRONMENT', [90, 240], GROWING_SEASON),
+    a('Zalivanje in skrb za sadike', 'OTHER', 'ENVIRONMENT', [30, 90], GROWING_SEASON),
+    a('Vodenje vrtnarske delavnice za sosede', 'CONTENT', 'ENVIRONMENT', [90, 180], GROWING_SEASON),
     a('Kompostiranje in popravilo vrtnega orodja', 'OTHER', 'ENVIRONMENT', [60, 150]),
   ],
   'toti-tutoring': [
@@ -69,8 +88,8 @@ export const ACTIVITIES = {
   'hisa-neighbours': [
     a('Obisk in druženje s starejšo sosedo', 'CONTENT', 'SOCIAL', [60, 120]),
     a('Spremstvo pri nakupih in opravkih', 'OTHER', 'SOCIAL', [60, 120]),
-    a('Sosedska akcija urejanja dvorišča', 'CONTENT', 'SOCIAL', [120, 240]),
-    a('Pomoč pri uličnem dogodku v soseski', 'CONTENT', 'CULTURE', [150, 300]),
+    a('Sosedska akcija urejanja dvorišča', 'CONTENT', 'SOCIAL', [120, 240], OUTDOOR),
+    a('Pomoč pri uličnem dogodku v soseski', 'CONTENT', 'CULTURE', [150, 300], OUTDOOR),
     a('Usklajevanje sosedske skupine prostovoljcev', 'ORGANISATIONAL', 'SOCIAL', [45, 90]),
   ],
   'mars-youth': [

@@ -44,9 +44,30 @@ export interface TemplateDef {
   questions: EvalQuestionDef[];
 }
 
-const AGREEMENT: ScaleDef = { min: 1, max: 5, minSl: 'sploh se ne strinjam', minEn: 'strongly disagree', maxSl: 'popolnoma se strinjam', maxEn: 'strongly agree' };
-const SATISFACTION: ScaleDef = { min: 1, max: 5, minSl: 'zelo nezadovoljen_a', minEn: 'very dissatisfied', maxSl: 'zelo zadovoljen_a', maxEn: 'very satisfied' };
-const LEVEL: ScaleDef = { min: 1, max: 5, minSl: 'začetna raven', minEn: 'beginner', maxSl: 'samostojna raven', maxEn: 'independent' };
+const AGREEMENT: ScaleDef = {
+  min: 1,
+  max: 5,
+  minSl: 'sploh se ne strinjam',
+  minEn: 'strongly disagree',
+  maxSl: 'popolnoma se strinjam',
+  maxEn: 'strongly agree',
+};
+const SATISFACTION: ScaleDef = {
+  min: 1,
+  max: 5,
+  minSl: 'zelo nezadovoljen_a',
+  minEn: 'very dissatisfied',
+  maxSl: 'zelo zadovoljen_a',
+  maxEn: 'very satisfied',
+};
+const LEVEL: ScaleDef = {
+  min: 1,
+  max: 5,
+  minSl: 'začetna raven',
+  minEn: 'beginner',
+  maxSl: 'samostojna raven',
+  maxEn: 'independent',
+};
 
 const scale = (promptSl: string, promptEn: string, s: ScaleDef = AGREEMENT): EvalQuestionDef => ({
   type: 'SCALE',
@@ -74,9 +95,17 @@ const text = (promptSl: string, promptEn: string, samples: string[], required = 
 });
 
 const SELF_V1: EvalQuestionDef[] = [
-  scale('Kako zadovoljen_a si s svojim prostovoljskim delom v tem obdobju?', 'How satisfied are you with your volunteering in this period?', SATISFACTION),
+  scale(
+    'Kako zadovoljen_a si s svojim prostovoljskim delom v tem obdobju?',
+    'How satisfied are you with your volunteering in this period?',
+    SATISFACTION,
+  ),
   scale('Naloge so bile jasno dogovorjene.', 'My tasks were clearly agreed.'),
-  competence('PERSONAL_SOCIAL_LEARNING', 'Sodelovanje v skupini in učenje iz izkušenj', 'Working in a team and learning from experience'),
+  competence(
+    'PERSONAL_SOCIAL_LEARNING',
+    'Sodelovanje v skupini in učenje iz izkušenj',
+    'Working in a team and learning from experience',
+  ),
   competence('CITIZENSHIP', 'Dejavno sodelovanje v lokalni skupnosti', 'Taking an active part in the local community'),
   {
     type: 'SINGLE_CHOICE',
@@ -110,8 +139,15 @@ const SELF_V1: EvalQuestionDef[] = [
 ];
 
 const MENTOR_QUESTIONS: EvalQuestionDef[] = [
-  scale('Prostovoljec_ka je zanesljivo opravljal_a dogovorjene naloge.', 'The volunteer reliably carried out the agreed tasks.'),
-  competence('PERSONAL_SOCIAL_LEARNING', 'Sodelovanje v skupini in učenje iz izkušenj', 'Working in a team and learning from experience'),
+  scale(
+    'Prostovoljec_ka je zanesljivo opravljal_a dogovorjene naloge.',
+    'The volunteer reliably carried out the agreed tasks.',
+  ),
+  competence(
+    'PERSONAL_SOCIAL_LEARNING',
+    'Sodelovanje v skupini in učenje iz izkušenj',
+    'Working in a team and learning from experience',
+  ),
   competence('ENTREPRENEURSHIP', 'Pobuda in uresničevanje lastnih zamisli', 'Initiative and carrying out own ideas'),
   competence('LITERACY', 'Sporazumevanje z uporabniki in sodelavci', 'Communicating with service users and colleagues'),
   {
@@ -135,7 +171,10 @@ const MENTOR_QUESTIONS: EvalQuestionDef[] = [
 const PLACEMENT_QUESTIONS: EvalQuestionDef[] = [
   scale('Uvajanje v delo je bilo dobro pripravljeno.', 'The induction was well prepared.'),
   scale('Mentor_ica mi je bil_a na voljo, ko sem potreboval_a pomoč.', 'My mentor was available when I needed help.'),
-  scale('Moje delo je imelo smisel za ljudi, s katerimi sem delal_a.', 'My work made a difference for the people I worked with.'),
+  scale(
+    'Moje delo je imelo smisel za ljudi, s katerimi sem delal_a.',
+    'My work made a difference for the people I worked with.',
+  ),
   {
     type: 'SINGLE_CHOICE',
     promptSl: 'Ali bi to prostovoljsko mesto priporočil_a prijateljem?',
@@ -166,10 +205,19 @@ const PLACEMENT_QUESTIONS: EvalQuestionDef[] = [
 ];
 
 const ORGANIZATION_QUESTIONS: EvalQuestionDef[] = [
-  scale('Organizacija ima sprejeto interno strategijo prostovoljstva, ki jo uresničuje.', 'The organisation has an internal volunteering strategy and follows it.'),
-  scale('Evidenca prostovoljskih ur je vodena sproti in popolno.', 'The record of volunteer hours is kept up to date and complete.'),
+  scale(
+    'Organizacija ima sprejeto interno strategijo prostovoljstva, ki jo uresničuje.',
+    'The organisation has an internal volunteering strategy and follows it.',
+  ),
+  scale(
+    'Evidenca prostovoljskih ur je vodena sproti in popolno.',
+    'The record of volunteer hours is kept up to date and complete.',
+  ),
   scale('Mentorji se redno izobražujejo in udeležujejo intervizij.', 'Mentors train regularly and attend intervision.'),
-  scale('Prostovoljci prejmejo povratno informacijo in priznanje za svoje delo.', 'Volunteers receive feedback and recognition for their work.'),
+  scale(
+    'Prostovoljci prejmejo povratno informacijo in priznanje za svoje delo.',
+    'Volunteers receive feedback and recognition for their work.',
+  ),
   {
     type: 'MULTIPLE_CHOICE',
     promptSl: 'Katere oblike priznanja prostovoljcem uporabljate?',
@@ -179,14 +227,23 @@ const ORGANIZATION_QUESTIONS: EvalQuestionDef[] = [
       { value: 'potrdilo', labelSl: 'Potrdilo o prostovoljskem delu', labelEn: 'Certificate of volunteering' },
       { value: 'kompetence', labelSl: 'Zapis pridobljenih kompetenc', labelEn: 'Record of competences gained' },
       { value: 'srecanje', labelSl: 'Zahvalno srečanje', labelEn: 'Thank-you gathering' },
-      { value: 'priporocilo', labelSl: 'Priporočilo za zaposlitev ali študij', labelEn: 'Reference for jobs or studies' },
+      {
+        value: 'priporocilo',
+        labelSl: 'Priporočilo za zaposlitev ali študij',
+        labelEn: 'Reference for jobs or studies',
+      },
     ],
   },
-  text('Naš glavni cilj za naslednje leto', 'Our main goal for next year', [
-    'Vključiti več mladoletnih prostovoljcev in okrepiti podporo njihovim mentorjem.',
-    'Uvesti redne zaključne pogovore s prostovoljci.',
-    'Povezati se s srednjimi šolami v Mariboru.',
-  ], true),
+  text(
+    'Naš glavni cilj za naslednje leto',
+    'Our main goal for next year',
+    [
+      'Vključiti več mladoletnih prostovoljcev in okrepiti podporo njihovim mentorjem.',
+      'Uvesti redne zaključne pogovore s prostovoljci.',
+      'Povezati se s srednjimi šolami v Mariboru.',
+    ],
+    true,
+  ),
 ];
 
 export const TEMPLATES: TemplateDef[] = [
@@ -197,8 +254,10 @@ export const TEMPLATES: TemplateDef[] = [
     project: MARIBOR_PROJECT,
     titleSl: 'Samoevalvacija prostovoljca',
     titleEn: 'Volunteer self-evaluation',
-    introSl: 'Enotni model spremljanja in evalviranja prostovoljskega dela partneric projekta Razvoj prostovoljstva v Mariboru.',
-    introEn: 'The unified model for monitoring and evaluating volunteer work of the Developing volunteering in Maribor partners.',
+    introSl:
+      'Enotni model spremljanja in evalviranja prostovoljskega dela partneric projekta Razvoj prostovoljstva v Mariboru.',
+    introEn:
+      'The unified model for monitoring and evaluating volunteer work of the Developing volunteering in Maribor partners.',
     createdAt: '2020-02-10T10:00',
     publishedAt: '2020-03-02T09:00',
     retiredAt: '2025-01-13T09:00',
@@ -211,13 +270,19 @@ export const TEMPLATES: TemplateDef[] = [
     project: MARIBOR_PROJECT,
     titleSl: 'Samoevalvacija prostovoljca',
     titleEn: 'Volunteer self-evaluation',
-    introSl: 'Enotni model spremljanja in evalviranja prostovoljskega dela; druga različica z vprašanjem o digitalnih kompetencah.',
-    introEn: 'The unified model for monitoring and evaluating volunteer work; second version, with a question on digital competence.',
+    introSl:
+      'Enotni model spremljanja in evalviranja prostovoljskega dela; druga različica z vprašanjem o digitalnih kompetencah.',
+    introEn:
+      'The unified model for monitoring and evaluating volunteer work; second version, with a question on digital competence.',
     createdAt: '2024-12-16T10:00',
     publishedAt: '2025-01-13T09:00',
     questions: [
       ...SELF_V1.slice(0, 4),
-      competence('DIGITAL', 'Uporaba digitalnih orodij pri prostovoljskem delu', 'Using digital tools in volunteer work'),
+      competence(
+        'DIGITAL',
+        'Uporaba digitalnih orodij pri prostovoljskem delu',
+        'Using digital tools in volunteer work',
+      ),
       ...SELF_V1.slice(4),
     ],
   },
@@ -274,7 +339,11 @@ export const TEMPLATES: TemplateDef[] = [
     questions: [
       scale('V skupini prostovoljk_cev sem se počutil_a sprejeto.', 'I felt welcome in the volunteer group.'),
       competence('CITIZENSHIP', 'Dejavno sodelovanje v skupnosti', 'Taking an active part in the community'),
-      competence('PERSONAL_SOCIAL_LEARNING', 'Skrb zase in za druge v skupini', 'Looking after oneself and others in the group'),
+      competence(
+        'PERSONAL_SOCIAL_LEARNING',
+        'Skrb zase in za druge v skupini',
+        'Looking after oneself and others in the group',
+      ),
       competence('LITERACY', 'Javno nastopanje in pisanje', 'Public speaking and writing'),
       {
         type: 'MULTIPLE_CHOICE',
@@ -295,4 +364,3 @@ export const TEMPLATES: TemplateDef[] = [
     ],
   },
 ];
-

@@ -4,7 +4,7 @@
 // today's volunteers log through 2025 and 2026 up to 20 November 2026.
 import type { Prisma } from '../../generated/client/client.ts';
 import type { HourLogStatus } from '../../generated/client/enums.ts';
-import { ACTIVITIES } from './activities.ts';
+import { ACTIVITIES, type ActivityDef } from './activities.ts';
 import { addDays, at, between, day, LAST_LOG_DAY, opportunityId, orgId, pick, rng, stableId } from './ids.ts';
 import { opportunity } from './opportunities.ts';
 import { agreementList, type Agreement } from './people.ts';
@@ -47,7 +47,11 @@ function logsFor(a: Agreement, counter: { n: number }): Prisma.HourLogCreateMany
   const rows: Prisma.HourLogCreateManyInput[] = [];
   for (let d = addDays(from, between(random, 2, 9)); d <= to; d = addDays(d, between(random, minGap, maxGap))) {
     if (paused(d)) continue;
-    const activity = pick(random, ACTIVITIES[e.pool]);
+    const month = Number(d.slice(5, 7));
+    const activity = pick(
+      random,
+      ACTIVITIES[e.pool].filter((act: ActivityDef) => !act.months || act.months.includes(month)),
+    );
     const minutes = between(random, activity.minutes[0] / 15, activity.minutes[1] / 15) * 15;
     const roll = random();
     const status: HourLogStatus = d >= REVIEW_BACKLOG_FROM ? 'SUBMITTED' : roll < 0.025 ? 'REJECTED' : 'APPROVED';
@@ -88,3 +92,17 @@ export const hourLogs: Prisma.HourLogCreateManyInput[] = (() => {
     return logsFor(a, counters.get(email)!);
   });
 })();
+
+/** The audit trail of rejected entries (approvals are routine and not audited here). */
+export const hourLogAuditLogs: Prisma.AuditLogCreateManyInput[] = hourLogs
+  .filter((h) => h.status === 'REJECTED')
+  .map((h) => ({
+    id: stableId('auditLog', `hourLog.review/${h.id}`),
+    actorId: h.reviewerId,
+    organizationId: h.organizationId,
+    action: 'hourLog.review',
+    subjectType: 'HourLog',
+    subjectId: h.id!,
+    details: { decision: 'REJECTED', note: h.reviewNote },
+    createdAt: h.reviewedAt!,
+  }));

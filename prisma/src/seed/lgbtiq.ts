@@ -49,9 +49,9 @@ export const LGBTIQ: ProjectDef = {
   regions: ['osrednjeslovenska', 'obalno-kraska', 'posavska', 'podravska', 'gorenjska'],
   indicators: [
     {
-      titleSl:
-        'Prostovoljsko delovanje za (mlade) LGBTIQ+ osebe in mlade zaveznice_ke LGBTIQ+ mladih iz vsaj 5 regij.',
-      titleEn: 'Volunteering made possible for (young) LGBTIQ+ people and young allies of LGBTIQ+ youth from at least 5 regions.',
+      titleSl: 'Prostovoljsko delovanje za (mlade) LGBTIQ+ osebe in mlade zaveznice_ke LGBTIQ+ mladih iz vsaj 5 regij.',
+      titleEn:
+        'Volunteering made possible for (young) LGBTIQ+ people and young allies of LGBTIQ+ youth from at least 5 regions.',
       kind: 'COUNT',
       target: 5,
       unitSl: 'regij',
@@ -74,7 +74,11 @@ export const LGBTIQ: ProjectDef = {
       unitSl: 'sistem notranjih mehanizmov',
       unitEn: 'set of internal mechanisms',
       progress: [
-        ['2019-12-16', 1, 'Skupni postopki za promocijo, evidenco ur in potrdilo o prostovoljski izkušnji sprejeti v obeh organizacijah.'],
+        [
+          '2019-12-16',
+          1,
+          'Skupni postopki za promocijo, evidenco ur in potrdilo o prostovoljski izkušnji sprejeti v obeh organizacijah.',
+        ],
       ],
     },
     {

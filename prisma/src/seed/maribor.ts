@@ -61,8 +61,16 @@ const INTERVISIONS: IntervisionDef[] = [
     'Intervizije bodo partnerice nadaljevale tudi po koncu projekta, dvakrat letno.',
   ),
   // After the project: the practice continues, twice a year.
-  session('2026-03-17', ['uvajanje mladoletnih prostovoljcev', 'nova različica samoevalvacije'], 'Dopolnili smo navodila za mentorje mladoletnih prostovoljcev.'),
-  session('2026-10-13', ['spremljanje učnih ciljev prostovoljcev', 'izgorelost mentorjev'], 'Vsak mentor si je zastavil en cilj za lastno razbremenitev.'),
+  session(
+    '2026-03-17',
+    ['uvajanje mladoletnih prostovoljcev', 'nova različica samoevalvacije'],
+    'Dopolnili smo navodila za mentorje mladoletnih prostovoljcev.',
+  ),
+  session(
+    '2026-10-13',
+    ['spremljanje učnih ciljev prostovoljcev', 'izgorelost mentorjev'],
+    'Vsak mentor si je zastavil en cilj za lastno razbremenitev.',
+  ),
 ];
 
 const inProject = INTERVISIONS.filter((s) => s.inProject);
@@ -107,7 +115,13 @@ export const MARIBOR: ProjectDef = {
       target: 1,
       unitSl: 'model',
       unitEn: 'model',
-      progress: [['2020-03-02', 1, 'Enotni model spremljanja in evalviranja uveden pri vseh partnericah; vprašalniki objavljeni.']],
+      progress: [
+        [
+          '2020-03-02',
+          1,
+          'Enotni model spremljanja in evalviranja uveden pri vseh partnericah; vprašalniki objavljeni.',
+        ],
+      ],
     },
     {
       titleSl:
@@ -125,8 +139,10 @@ export const MARIBOR: ProjectDef = {
       ],
     },
     {
-      titleSl: 'Izvedba rednih intervizij za novo zaposlene mentorje prostovoljcev v organizacijah projektnih partnericah.',
-      titleEn: 'Carrying out regular intervision sessions for newly employed mentors of volunteers in the project partner organisations.',
+      titleSl:
+        'Izvedba rednih intervizij za novo zaposlene mentorje prostovoljcev v organizacijah projektnih partnericah.',
+      titleEn:
+        'Carrying out regular intervision sessions for newly employed mentors of volunteers in the project partner organisations.',
       kind: 'COUNT',
       target: 8,
       unitSl: 'intervizijskih srečanj (cilj: 8 v obdobju projekta)',
@@ -142,7 +158,13 @@ export const MARIBOR: ProjectDef = {
       target: 1,
       unitSl: 'skupna aktivnost',
       unitEn: 'joint activity',
-      progress: [['2020-09-01', 1, 'Skupna mednarodna aktivnost partneric se je začela po odobritvi prijave na mednarodni razpis.']],
+      progress: [
+        [
+          '2020-09-01',
+          1,
+          'Skupna mednarodna aktivnost partneric se je začela po odobritvi prijave na mednarodni razpis.',
+        ],
+      ],
     },
   ],
   intervisions: INTERVISIONS,

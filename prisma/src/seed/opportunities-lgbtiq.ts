@@ -8,8 +8,10 @@ const CLUB_SL =
 const CLUB_EN =
   'The youth club is a safe space for secondary-school students who meet weekly for talks, workshops and socialising. Volunteers help prepare the meetings and promote the club.';
 
-const PROJECT_2019_SL = 'Aktivnost projekta LGBTIQ+ prostovoljstvo (2018–2019) za vključevanje prostovoljk_cev izven osrednjeslovenske regije.';
-const PROJECT_2019_EN = 'An activity of the LGBTIQ+ volunteering project (2018–2019) to involve volunteers outside Central Slovenia.';
+const PROJECT_2019_SL =
+  'Aktivnost projekta LGBTIQ+ prostovoljstvo (2018–2019) za vključevanje prostovoljk_cev izven osrednjeslovenske regije.';
+const PROJECT_2019_EN =
+  'An activity of the LGBTIQ+ volunteering project (2018–2019) to involve volunteers outside Central Slovenia.';
 
 /** One of the project's field activities in 2019. */
 const field2019 = (
@@ -67,9 +69,30 @@ export const LGBTIQ_OPPORTUNITIES: OpportunityDef[] = [
     endsAt: '2019-06-15T21:00',
     applyBy: '2019-06-01T23:00',
     shifts: [
-      { key: 'info-tocka', startsAt: '2019-06-10T16:00', endsAt: '2019-06-10T20:00', capacity: 6, labelSl: 'Informacijska točka', labelEn: 'Information point' },
-      { key: 'paradno-mesto', startsAt: '2019-06-15T10:00', endsAt: '2019-06-15T16:00', capacity: 8, labelSl: 'Paradno mesto', labelEn: 'Parade village' },
-      { key: 'povorka', startsAt: '2019-06-15T16:00', endsAt: '2019-06-15T21:00', capacity: 10, labelSl: 'Povorka', labelEn: 'The march' },
+      {
+        key: 'info-tocka',
+        startsAt: '2019-06-10T16:00',
+        endsAt: '2019-06-10T20:00',
+        capacity: 6,
+        labelSl: 'Informacijska točka',
+        labelEn: 'Information point',
+      },
+      {
+        key: 'paradno-mesto',
+        startsAt: '2019-06-15T10:00',
+        endsAt: '2019-06-15T16:00',
+        capacity: 8,
+        labelSl: 'Paradno mesto',
+        labelEn: 'Parade village',
+      },
+      {
+        key: 'povorka',
+        startsAt: '2019-06-15T16:00',
+        endsAt: '2019-06-15T21:00',
+        capacity: 10,
+        labelSl: 'Povorka',
+        labelEn: 'The march',
+      },
     ],
   },
   {
@@ -95,10 +118,38 @@ export const LGBTIQ_OPPORTUNITIES: OpportunityDef[] = [
     endsAt: '2027-06-19T23:30',
     applyBy: '2027-06-05T23:00',
     shifts: [
-      { key: 'paradno-mesto-dopoldne', startsAt: '2027-06-19T09:00', endsAt: '2027-06-19T13:00', capacity: 8, labelSl: 'Paradno mesto (dopoldne)', labelEn: 'Parade village (morning)' },
-      { key: 'paradno-mesto-popoldne', startsAt: '2027-06-19T13:00', endsAt: '2027-06-19T17:00', capacity: 8, labelSl: 'Paradno mesto (popoldne)', labelEn: 'Parade village (afternoon)' },
-      { key: 'povorka', startsAt: '2027-06-19T17:00', endsAt: '2027-06-19T21:00', capacity: 12, labelSl: 'Redarstvo na povorki', labelEn: 'Stewarding the march' },
-      { key: 'pospravljanje', startsAt: '2027-06-19T21:00', endsAt: '2027-06-19T23:30', capacity: 2, labelSl: 'Pospravljanje', labelEn: 'Clearing up' },
+      {
+        key: 'paradno-mesto-dopoldne',
+        startsAt: '2027-06-19T09:00',
+        endsAt: '2027-06-19T13:00',
+        capacity: 8,
+        labelSl: 'Paradno mesto (dopoldne)',
+        labelEn: 'Parade village (morning)',
+      },
+      {
+        key: 'paradno-mesto-popoldne',
+        startsAt: '2027-06-19T13:00',
+        endsAt: '2027-06-19T17:00',
+        capacity: 8,
+        labelSl: 'Paradno mesto (popoldne)',
+        labelEn: 'Parade village (afternoon)',
+      },
+      {
+        key: 'povorka',
+        startsAt: '2027-06-19T17:00',
+        endsAt: '2027-06-19T21:00',
+        capacity: 12,
+        labelSl: 'Redarstvo na povorki',
+        labelEn: 'Stewarding the march',
+      },
+      {
+        key: 'pospravljanje',
+        startsAt: '2027-06-19T21:00',
+        endsAt: '2027-06-19T23:30',
+        capacity: 2,
+        labelSl: 'Pospravljanje',
+        labelEn: 'Clearing up',
+      },
     ],
     questions: [
       {
@@ -112,7 +163,12 @@ export const LGBTIQ_OPPORTUNITIES: OpportunityDef[] = [
           { value: 'logistika', labelSl: 'Logistika', labelEn: 'Logistics' },
         ],
       },
-      { type: 'YES_NO', labelSl: 'Ali imaš opravljen tečaj prve pomoči?', labelEn: 'Have you completed a first-aid course?', required: true },
+      {
+        type: 'YES_NO',
+        labelSl: 'Ali imaš opravljen tečaj prve pomoči?',
+        labelEn: 'Have you completed a first-aid course?',
+        required: true,
+      },
       { type: 'TEXT', labelSl: 'Katere jezike govoriš?', labelEn: 'Which languages do you speak?', required: false },
     ],
   },
@@ -198,8 +254,10 @@ export const LGBTIQ_OPPORTUNITIES: OpportunityDef[] = [
     project: LGBTIQ_PROJECT,
     titleSl: 'Mladinske delavnice v Ljubljani (2018/2019)',
     titleEn: 'Youth workshops in Ljubljana (2018/2019)',
-    descriptionSl: 'Priprava in izvedba mladinskih delavnic ter gradiv v Ljubljani v okviru projekta LGBTIQ+ prostovoljstvo.',
-    descriptionEn: 'Preparing and running youth workshops and materials in Ljubljana within the LGBTIQ+ volunteering project.',
+    descriptionSl:
+      'Priprava in izvedba mladinskih delavnic ter gradiv v Ljubljani v okviru projekta LGBTIQ+ prostovoljstvo.',
+    descriptionEn:
+      'Preparing and running youth workshops and materials in Ljubljana within the LGBTIQ+ volunteering project.',
     area: 'YOUTH',
     region: 'osrednjeslovenska',
     place: 'Ljubljana',
@@ -263,7 +321,12 @@ export const LGBTIQ_OPPORTUNITIES: OpportunityDef[] = [
         labelEn: 'Can you attend meetings on Thursday afternoons?',
         required: true,
       },
-      { type: 'LONG_TEXT', labelSl: 'Kaj bi rad_a prinesel_a v klub?', labelEn: 'What would you like to bring to the club?', required: false },
+      {
+        type: 'LONG_TEXT',
+        labelSl: 'Kaj bi rad_a prinesel_a v klub?',
+        labelEn: 'What would you like to bring to the club?',
+        required: false,
+      },
     ],
   },
   {
@@ -330,8 +393,22 @@ export const LGBTIQ_OPPORTUNITIES: OpportunityDef[] = [
     endsAt: '2027-05-17T18:00',
     applyBy: '2027-05-07T23:00',
     shifts: [
-      { key: 'dopoldne', startsAt: '2027-05-17T10:00', endsAt: '2027-05-17T14:00', capacity: 6, labelSl: 'Dopoldne', labelEn: 'Morning' },
-      { key: 'popoldne', startsAt: '2027-05-17T14:00', endsAt: '2027-05-17T18:00', capacity: 6, labelSl: 'Popoldne', labelEn: 'Afternoon' },
+      {
+        key: 'dopoldne',
+        startsAt: '2027-05-17T10:00',
+        endsAt: '2027-05-17T14:00',
+        capacity: 6,
+        labelSl: 'Dopoldne',
+        labelEn: 'Morning',
+      },
+      {
+        key: 'popoldne',
+        startsAt: '2027-05-17T14:00',
+        endsAt: '2027-05-17T18:00',
+        capacity: 6,
+        labelSl: 'Popoldne',
+        labelEn: 'Afternoon',
+      },
     ],
   },
   {
@@ -357,9 +434,30 @@ export const LGBTIQ_OPPORTUNITIES: OpportunityDef[] = [
     endsAt: '2027-04-15T21:00',
     applyBy: '2027-02-10T23:00',
     shifts: [
-      { key: 'februar', startsAt: '2027-02-18T18:00', endsAt: '2027-02-18T21:00', capacity: 4, labelSl: 'Februarska delavnica', labelEn: 'February workshop' },
-      { key: 'marec', startsAt: '2027-03-18T18:00', endsAt: '2027-03-18T21:00', capacity: 4, labelSl: 'Marčevska delavnica', labelEn: 'March workshop' },
-      { key: 'april', startsAt: '2027-04-15T18:00', endsAt: '2027-04-15T21:00', capacity: 4, labelSl: 'Aprilska delavnica', labelEn: 'April workshop' },
+      {
+        key: 'februar',
+        startsAt: '2027-02-18T18:00',
+        endsAt: '2027-02-18T21:00',
+        capacity: 4,
+        labelSl: 'Februarska delavnica',
+        labelEn: 'February workshop',
+      },
+      {
+        key: 'marec',
+        startsAt: '2027-03-18T18:00',
+        endsAt: '2027-03-18T21:00',
+        capacity: 4,
+        labelSl: 'Marčevska delavnica',
+        labelEn: 'March workshop',
+      },
+      {
+        key: 'april',
+        startsAt: '2027-04-15T18:00',
+        endsAt: '2027-04-15T21:00',
+        capacity: 4,
+        labelSl: 'Aprilska delavnica',
+        labelEn: 'April workshop',
+      },
     ],
     questions: [
       {

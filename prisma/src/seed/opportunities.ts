@@ -73,9 +73,9 @@ export function opportunity(org: string, slug: string): OpportunityDef {
   return found;
 }
 
-/** Yes/no answers are stored as these strings. */
-export const YES = 'yes';
-export const NO = 'no';
+/** Yes/no answers are stored as booleans. */
+export const YES = true;
+export const NO = false;
 
 function lastChange(o: OpportunityDef): Date {
   return at(o.publishedAt ?? o.createdAt);
@@ -130,10 +130,10 @@ export const shifts: Prisma.ShiftCreateManyInput[] = OPPORTUNITIES.flatMap((o) =
 );
 
 export const signupQuestions: Prisma.SignupQuestionCreateManyInput[] = OPPORTUNITIES.flatMap((o) =>
-  (o.questions ?? []).map((q, index) => ({
-    id: signupQuestionId(o.org, o.slug, index + 1),
+  (o.questions ?? []).map((q, position) => ({
+    id: signupQuestionId(o.org, o.slug, position),
     opportunityId: opportunityId(o.org, o.slug),
-    position: index + 1,
+    position,
     type: q.type,
     labelSl: q.labelSl,
     labelEn: q.labelEn,

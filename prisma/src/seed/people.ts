@@ -30,7 +30,6 @@ export const agreementList: Agreement[] = VOLUNTEERS.flatMap((v) =>
   }),
 );
 
-
 function staffSince(s: StaffDef): string {
   return s.roles.map((r) => r.since).sort()[0]!;
 }

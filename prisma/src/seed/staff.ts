@@ -28,7 +28,14 @@ export const STAFF: StaffDef[] = [
     name: 'Maja Vidmar',
     birthDate: '1986-04-09',
     gender: 'FEMALE',
-    roles: [{ org: 'pekarna-magdalenske-mreze', role: 'COORDINATOR', title: 'koordinatorka prostovoljstva', since: '2019-06-01' }],
+    roles: [
+      {
+        org: 'pekarna-magdalenske-mreze',
+        role: 'COORDINATOR',
+        title: 'koordinatorka prostovoljstva',
+        since: '2019-06-01',
+      },
+    ],
   },
   {
     handle: 'luka.horvat',
@@ -71,7 +78,9 @@ export const STAFF: StaffDef[] = [
     name: 'Nika Potočnik',
     birthDate: '1992-05-28',
     gender: 'FEMALE',
-    roles: [{ org: 'drustvo-parada-ponosa', role: 'COORDINATOR', title: 'koordinatorka prostovoljstva', since: '2018-10-01' }],
+    roles: [
+      { org: 'drustvo-parada-ponosa', role: 'COORDINATOR', title: 'koordinatorka prostovoljstva', since: '2018-10-01' },
+    ],
   },
   {
     handle: 'jan.mlakar',
@@ -92,21 +101,32 @@ export const STAFF: StaffDef[] = [
     name: 'Ana Kos',
     birthDate: '1989-03-21',
     gender: 'FEMALE',
-    roles: [{ org: 'drustvo-legebitra', role: 'COORDINATOR', title: 'koordinatorka prostovoljstva', since: '2018-10-01' }],
+    roles: [
+      { org: 'drustvo-legebitra', role: 'COORDINATOR', title: 'koordinatorka prostovoljstva', since: '2018-10-01' },
+    ],
   },
   {
     handle: 'matej.vrhovnik',
     name: 'Matej Vrhovnik',
     birthDate: '1990-12-08',
     gender: 'MALE',
-    roles: [{ org: 'drustvo-legebitra', role: 'MENTOR', title: 'mentor na terenu (Koper, Brežice)', since: '2018-10-01' }],
+    roles: [
+      { org: 'drustvo-legebitra', role: 'MENTOR', title: 'mentor na terenu (Koper, Brežice)', since: '2018-10-01' },
+    ],
   },
   {
     handle: 'sara.hribar',
     name: 'Sara Hribar',
     birthDate: '1994-06-19',
     gender: 'FEMALE',
-    roles: [{ org: 'drustvo-legebitra', role: 'MENTOR', title: 'mentorica na terenu (Maribor, Jesenice)', since: '2018-10-01' }],
+    roles: [
+      {
+        org: 'drustvo-legebitra',
+        role: 'MENTOR',
+        title: 'mentorica na terenu (Maribor, Jesenice)',
+        since: '2018-10-01',
+      },
+    ],
   },
   {
     handle: 'gregor.turk',
@@ -120,7 +140,14 @@ export const STAFF: StaffDef[] = [
     name: 'Urška Kolar',
     birthDate: '1982-10-04',
     gender: 'FEMALE',
-    roles: [{ org: 'slovenska-filantropija', role: 'COORDINATOR', title: 'svetovalka za prostovoljstvo', since: '2018-09-03' }],
+    roles: [
+      {
+        org: 'slovenska-filantropija',
+        role: 'COORDINATOR',
+        title: 'svetovalka za prostovoljstvo',
+        since: '2018-09-03',
+      },
+    ],
   },
 ];
 

@@ -261,7 +261,8 @@ const ShiftInput = builder.inputType('ShiftInput', {
     }),
     labelEn: t.string({ description: 'Optional label in English.', required: false, validate: z.string().max(200) }),
   }),
-  validate: z.object({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.endsAt > s.startsAt, {
+  // A loose object: a plain one would strip the other fields from the input.
+  validate: z.looseObject({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.endsAt > s.startsAt, {
     message: 'A shift must end after it starts.',
     path: ['endsAt'],
   }),
