@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Starts a throw-away PostgreSQL server on 127.0.0.1 for tests and benchmarks,
-# in a folder of the project's (.tandem/postgres), and prints its DATABASE_URL.
+# Starts a throw-away PostgreSQL server on 127.0.0.1 for tests and benchmarks
+# and prints its DATABASE_URL. Its data lives in /tmp/tandem-postgres-PORT
+# (outside the checkout, which the postgres user may not be allowed to enter).
 #   scripts/postgres-server.sh start [port]   # default port 54329
 #   scripts/postgres-server.sh stop
 # Needs Debian's postgresql package (.ci/run installs it).
 set -euo pipefail
 action=${1:-start}
 port=${2:-54329}
-root=$(cd "$(dirname "$0")/.." && pwd)
-data="$root/.tandem/postgres"
+data="${TANDEM_PG_DIR:-/tmp/tandem-postgres-$port}"
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/pg_ctl" ] || { echo "PostgreSQL server binaries not found: apt-get install -y postgresql" >&2; exit 1; }
 
@@ -20,7 +20,7 @@ as_owner() {
 case "$action" in
   start)
     mkdir -p "$data"
-    [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$root/.tandem/postgres"
+    if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$data"; fi
     if [ ! -f "$data/PG_VERSION" ]; then
       as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
