@@ -3,7 +3,8 @@ import { localized } from '../i18n.ts';
 import { IndicatorKindEnum, PartnerRoleEnum } from './enums.ts';
 import { RegionRef } from './region.ts';
 
-const ProjectPartnerRef = builder.prismaObject('ProjectPartner', {
+// Reached through Project.partners.
+builder.prismaObject('ProjectPartner', {
   description: 'An organisation taking part in a project, with its role.',
   fields: (t) => ({
     role: t.expose('role', { type: PartnerRoleEnum }),
@@ -69,8 +70,6 @@ export const ProjectRef = builder.prismaNode('Project', {
     indicators: t.relation('indicators', { query: { orderBy: { position: 'asc' } } }),
   }),
 });
-
-void ProjectPartnerRef;
 
 builder.queryField('project', (t) =>
   t.prismaField({
