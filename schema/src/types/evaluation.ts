@@ -5,7 +5,7 @@ import { builder } from '../builder.ts';
 import { type Context, isStaffOf } from '../context.ts';
 import { InputError, NotFoundError, RuleError } from '../errors.ts';
 import { localized } from '../i18n.ts';
-import { idOf } from '../ids.ts';
+import { idOf, rowIdOf } from '../ids.ts';
 import { EvaluationKindEnum, EvaluationQuestionTypeEnum } from './enums.ts';
 import { choicesOf } from './opportunity.ts';
 
@@ -113,12 +113,8 @@ builder.queryField('evaluationTemplate', (t) =>
     description: 'An evaluation template by id.',
     args: { id: t.arg.id() },
     resolve: async (query, _, args, ctx) => {
-      let id: string;
-      try {
-        id = idOf(ctx.locale, args.id, 'EvaluationTemplate', ['id']);
-      } catch {
-        return null;
-      }
+      const id = rowIdOf(args.id, 'EvaluationTemplate');
+      if (!id) return null;
       const template = await ctx.prisma.evaluationTemplate.findUnique({ ...query, where: { id } });
       const visible =
         template &&

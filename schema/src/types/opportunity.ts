@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { type Context, isManagerOf, isStaffOf, staffOrganizationIds } from '../context.ts';
 import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import { localized } from '../i18n.ts';
-import { idOf } from '../ids.ts';
+import { idOf, rowIdOf } from '../ids.ts';
 import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
 import { StaffMemberRef } from './person.ts';
 
@@ -224,12 +224,8 @@ builder.queryField('opportunity', (t) =>
     description: "One opportunity by its id (drafts only for the organisation's staff).",
     args: { id: t.arg.id() },
     resolve: async (query, _, args, ctx) => {
-      let id: string;
-      try {
-        id = idOf(ctx.locale, args.id, 'Opportunity', ['id']);
-      } catch {
-        return null;
-      }
+      const id = rowIdOf(args.id, 'Opportunity');
+      if (!id) return null;
       const found = await ctx.prisma.opportunity.findUnique({ ...query, where: { id } });
       // A draft the viewer may not see is answered like a missing one.
       return found && (found.status !== 'DRAFT' || isStaffOf(ctx.viewer, found.organizationId)) ? found : null;
