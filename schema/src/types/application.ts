@@ -2,12 +2,13 @@ import type { Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { type Answer, checkAnswers, normalizeAnswers } from '../answers.ts';
 import { builder } from '../builder.ts';
+import { ageOn } from '../calendar.ts';
 import { type Context, isManagerOf } from '../context.ts';
 import { InputError, NotFoundError, RuleError } from '../errors.ts';
 import { idOf } from '../ids.ts';
 import { ApplicationStatusEnum } from './enums.ts';
 import { choicesOf, OpportunityRef, ShiftRef } from './opportunity.ts';
-import { ageOn, PersonRef, StaffMemberRef } from './person.ts';
+import { PersonRef, StaffMemberRef } from './person.ts';
 
 const ApplicationStatusChangeRef = builder.prismaObject('ApplicationStatusChange', {
   description: 'One step in the history of an application.',
@@ -155,19 +156,23 @@ const SignUpPayload = builder.objectRef<SignUpResult>('SignUpPayload').implement
 
 const ACTIVE_STATUSES = ['PENDING', 'ACCEPTED', 'WAITLISTED'] as const;
 
-/** Locks the row that holds the places (the shift or the opportunity) until the transaction ends. */
-async function lockPlaces(tx: Prisma.TransactionClient, shiftId: string | null, opportunityId: string) {
-  if (shiftId) await tx.$queryRaw`SELECT id FROM "Shift" WHERE id = ${shiftId} FOR UPDATE`;
-  else await tx.$queryRaw`SELECT id FROM "Opportunity" WHERE id = ${opportunityId} FOR UPDATE`;
-}
-
-async function hasFreePlace(
+/**
+ * Whether an accepted volunteer still fits: locks the row that holds the places
+ * (the shift, or the opportunity without shifts) until the transaction ends, so
+ * concurrent sign-ups and decisions count one after another.
+ */
+async function placeLeft(
   tx: Prisma.TransactionClient,
-  capacity: number | null,
-  where: Prisma.ApplicationWhereInput,
+  shift: { id: string; capacity: number } | null,
+  opportunity: { id: string; capacity: number | null },
 ): Promise<boolean> {
+  if (shift) await tx.$queryRaw`SELECT id FROM "Shift" WHERE id = ${shift.id} FOR UPDATE`;
+  else await tx.$queryRaw`SELECT id FROM "Opportunity" WHERE id = ${opportunity.id} FOR UPDATE`;
+  const capacity = shift ? shift.capacity : opportunity.capacity;
   if (capacity === null) return true;
-  const accepted = await tx.application.count({ where: { ...where, status: 'ACCEPTED' } });
+  const accepted = await tx.application.count({
+    where: { ...(shift ? { shiftId: shift.id } : { opportunityId: opportunity.id }), status: 'ACCEPTED' },
+  });
   return accepted < capacity;
 }
 
@@ -237,11 +242,7 @@ builder.mutationField('signUp', (t) =>
         });
         if (previous) return previous;
 
-        await lockPlaces(tx, shift?.id ?? null, opportunityId);
-        const free = shift
-          ? await hasFreePlace(tx, shift.capacity, { shiftId: shift.id })
-          : await hasFreePlace(tx, opportunity.capacity, { opportunityId });
-        const status = free ? 'PENDING' : 'WAITLISTED';
+        const status = (await placeLeft(tx, shift, opportunity)) ? 'PENDING' : 'WAITLISTED';
         const textVersion = input.consent.textVersion ?? 'privacy-2026-01';
         return tx.application.create({
           data: {
@@ -354,12 +355,8 @@ builder.mutationField('decideApplication', (t) =>
         throw new RuleError(L, 'GUARDIAN_CONSENT_REQUIRED');
       }
       await ctx.prisma.$transaction(async (tx) => {
-        if (to === 'ACCEPTED') {
-          await lockPlaces(tx, application.shiftId, application.opportunityId);
-          const free = application.shift
-            ? await hasFreePlace(tx, application.shift.capacity, { shiftId: application.shiftId })
-            : await hasFreePlace(tx, application.opportunity.capacity, { opportunityId: application.opportunityId });
-          if (!free) throw new RuleError(L, 'CAPACITY_FULL');
+        if (to === 'ACCEPTED' && !(await placeLeft(tx, application.shift, application.opportunity))) {
+          throw new RuleError(L, 'CAPACITY_FULL');
         }
         await tx.application.update({
           where: { id: application.id },

@@ -6,6 +6,7 @@ import { type Context, isStaffOf } from '../context.ts';
 import { InputError, NotFoundError, RuleError } from '../errors.ts';
 import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
+import { volunteersWith } from '../volunteering.ts';
 import { EvaluationKindEnum, EvaluationQuestionTypeEnum } from './enums.ts';
 import { choicesOf } from './opportunity.ts';
 
@@ -48,7 +49,8 @@ const ChoiceLabelRef = builder
     }),
   });
 
-const EvaluationQuestionRef = builder.prismaObject('EvaluationQuestion', {
+// Reached through EvaluationTemplate.questions.
+builder.prismaObject('EvaluationQuestion', {
   description: 'A question of an evaluation template.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Send it back as `questionId` in answers.' }),
@@ -213,15 +215,6 @@ const EvaluationPayload = builder.objectRef<{ responseId: string }>('EvaluationP
   }),
 });
 
-async function volunteersAt(ctx: Context, userId: string, organizationId: string) {
-  const found =
-    (await ctx.prisma.volunteerAgreement.findFirst({
-      where: { volunteerId: userId, organizationId },
-      select: { id: true },
-    })) ?? (await ctx.prisma.membership.findFirst({ where: { userId, organizationId }, select: { id: true } }));
-  return !!found;
-}
-
 /** Who may answer a template of each kind, and about what. */
 async function resolveSubject(
   ctx: Context,
@@ -234,12 +227,12 @@ async function resolveSubject(
   const subjectPath = ['input', 'subjectId'];
   switch (kind) {
     case 'VOLUNTEER_SELF':
-      if (!(await volunteersAt(ctx, viewerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
+      if (!(await volunteersWith(ctx.prisma, viewerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
       return { subjectUserId: viewerId, opportunityId: null };
     case 'MENTOR_OF_VOLUNTEER': {
       if (!subjectId) throw InputError.field(L, subjectPath, 'REQUIRED');
       const volunteerId = idOf(L, subjectId, 'Person', subjectPath);
-      if (!isStaffOf(ctx.viewer, organizationId) || !(await volunteersAt(ctx, volunteerId, organizationId))) {
+      if (!isStaffOf(ctx.viewer, organizationId) || !(await volunteersWith(ctx.prisma, volunteerId, organizationId))) {
         throw new NotFoundError(L, subjectPath);
       }
       return { subjectUserId: volunteerId, opportunityId: null };

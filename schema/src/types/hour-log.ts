@@ -1,9 +1,11 @@
 import type { HourLogStatus, Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { type Context, isStaffOf } from '../context.ts';
+import { yearRange } from '../calendar.ts';
+import { isStaffOf } from '../context.ts';
 import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.ts';
 import { idOf } from '../ids.ts';
+import { volunteersWith } from '../volunteering.ts';
 import { HourLogStatusEnum, WorkTypeEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 import { PersonRef, StaffMemberRef } from './person.ts';
@@ -44,10 +46,6 @@ const HourLogFilter = builder.inputType('HourLogFilter', {
 });
 
 type HourLogFilterShape = typeof HourLogFilter.$inferInput;
-
-function yearRange(year: number) {
-  return { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) };
-}
 
 function hourLogWhere(filter: HourLogFilterShape | null | undefined): Prisma.HourLogWhereInput {
   return {
@@ -228,22 +226,6 @@ const HourLogPayload = builder.objectRef<{ hourLogId: string }>('HourLogPayload'
   }),
 });
 
-/** A volunteer logs hours where they have an agreement, an accepted application or a volunteer membership. */
-async function volunteersWith(ctx: Context, volunteerId: string, organizationId: string): Promise<boolean> {
-  const [agreement, application, membership] = await Promise.all([
-    ctx.prisma.volunteerAgreement.findFirst({
-      where: { volunteerId, organizationId, status: 'ACTIVE' },
-      select: { id: true },
-    }),
-    ctx.prisma.application.findFirst({
-      where: { volunteerId, organizationId, status: 'ACCEPTED' },
-      select: { id: true },
-    }),
-    ctx.prisma.membership.findFirst({ where: { userId: volunteerId, organizationId }, select: { id: true } }),
-  ]);
-  return !!(agreement || application || membership);
-}
-
 builder.mutationField('logHours', (t) =>
   t.field({
     type: HourLogPayload,
@@ -286,7 +268,7 @@ builder.mutationField('logHours', (t) =>
         throw new NotFoundError(L, ['input', 'opportunityId']);
       }
       if (input.date.getTime() > Date.now()) throw InputError.field(L, ['input', 'date'], 'FUTURE_DATE');
-      if (!(await volunteersWith(ctx, volunteerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
+      if (!(await volunteersWith(ctx.prisma, volunteerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
       const areaCode = input.areaCode ?? opportunity?.areaCode ?? organization.areas[0]?.areaCode ?? 'OTHER';
       if (input.areaCode && !(await ctx.prisma.area.findUnique({ where: { code: input.areaCode } }))) {
         throw new NotFoundError(L, ['input', 'areaCode']);

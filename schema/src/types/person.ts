@@ -1,16 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
+import { ageOn } from '../calendar.ts';
 import { GenderEnum, RoleEnum } from './enums.ts';
-
-/** Whole years between the birth date and `on` (both UTC calendar dates). */
-export function ageOn(birthDate: Date, on: Date): number {
-  let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday =
-    on.getUTCMonth() < birthDate.getUTCMonth() ||
-    (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return age;
-}
 
 /**
  * A volunteer's personal data. Deliberately not a Node and never queried

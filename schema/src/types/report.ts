@@ -1,10 +1,10 @@
 import type { Gender, WorkType } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { ageOn, yearRange } from '../calendar.ts';
 import { isManagerOf } from '../context.ts';
 import { GenderEnum, WorkTypeEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
-import { ageOn } from './person.ts';
 
 /**
  * EUR per hour used for the in-kind value of approved volunteer hours, by work
@@ -163,8 +163,7 @@ builder.queryField('annualReport', (t) =>
     resolve: async (_, { organizationSlug, year }, ctx) => {
       const organization = await ctx.prisma.organization.findUnique({ where: { slug: organizationSlug } });
       if (!organization || !isManagerOf(ctx.viewer, organization.id)) return null;
-      const from = new Date(Date.UTC(year, 0, 1));
-      const to = new Date(Date.UTC(year + 1, 0, 1));
+      const { gte: from, lt: to } = yearRange(year);
       const [rows, agreements] = await Promise.all([
         ctx.prisma.$queryRaw<Row[]>`
           SELECT h."volunteerId", u."gender", u."birthDate", h."workType", h."areaCode", SUM(h."minutes")::int AS "minutes"
