@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/client/client.ts';
 import { type Database, isPostgresUrl, openDatabase } from './database.ts';
 import { deployMigrations } from './migrate/migrations.ts';
+import { createDatabase, dropDatabase } from './postgres-databases.ts';
 import { pgliteRunner } from './sql-runner.ts';
 import { seed } from './seed/index.ts';
 
@@ -24,30 +23,17 @@ export interface TestTemplate {
   ref: string;
 }
 
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
 export async function prepareTestTemplate(url = process.env.DATABASE_URL): Promise<TestTemplate> {
   if (url && isPostgresUrl(url)) {
-    const name = `tandem_template_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE "${name}"`);
-    } finally {
-      await admin.end();
-    }
-    const db = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
+    const template = await createDatabase(url, 'tandem_template');
+    const db = await openDatabase({ url: template.url, poolSize: 2 });
     try {
       await deployMigrations(db.sql);
       await seed(db.prisma);
     } finally {
       await db.close();
     }
-    return { kind: 'postgres', ref: name };
+    return { kind: 'postgres', ref: template.name };
   }
   const pglite = await PGlite.create('memory://');
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
@@ -67,13 +53,7 @@ export async function prepareTestTemplate(url = process.env.DATABASE_URL): Promi
 /** Drops a PostgreSQL template after the run (a PGlite dump is a temp file). */
 export async function disposeTestTemplate(template: TestTemplate, url = process.env.DATABASE_URL): Promise<void> {
   if (template.kind !== 'postgres' || !url) return;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${template.ref}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropDatabase(url, template.ref);
 }
 
 /** A fresh, seeded database for one test file; `close()` discards it. */
@@ -87,23 +67,13 @@ export async function openTestDatabase(
     return openDatabase({ dataDir: 'memory://', loadDataDir: dump, onQuery: options.onQuery });
   }
   if (!url) throw new Error('A PostgreSQL test template needs DATABASE_URL.');
-  const name = `tandem_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template.ref}"`);
-  } finally {
-    await admin.end();
-  }
-  const db = await openDatabase({ url: withDatabase(url, name), onQuery: options.onQuery, poolSize: 4 });
+  const copy = await createDatabase(url, 'tandem_test', template.ref);
+  const db = await openDatabase({ url: copy.url, onQuery: options.onQuery, poolSize: 4 });
   return {
     ...db,
     async close() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await copy.drop();
     },
   };
 }

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { isPostgresUrl } from '../database.ts';
+import { createDatabase } from '../postgres-databases.ts';
 import { pgliteRunner, poolRunner } from '../sql-runner.ts';
 import { deployMigrations, readMigrations } from './migrations.ts';
 import { diffDatabaseToSchema } from './schema-engine.ts';
@@ -27,19 +27,14 @@ export async function pendingSchemaChanges(url?: string): Promise<string> {
       await db.close();
     }
   }
-  const admin = new pg.Pool({ connectionString: url, max: 1 });
-  const name = `tandem_scratch_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const scratchUrl = new URL(url);
-  scratchUrl.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: scratchUrl.toString(), max: 2 });
+  const scratch = await createDatabase(url, 'tandem_scratch');
+  const pool = new pg.Pool({ connectionString: scratch.url, max: 2 });
   try {
     await deployMigrations(poolRunner(pool), files);
     return await diffDatabaseToSchema(pgAdapterReadingCharAsText(pool));
   } finally {
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 
