@@ -114,6 +114,18 @@ describe('coordinators', () => {
       { token: coordinatorToken },
     );
     expect((await api.data(LIST, { filter: { search: 'pekrskega' } })).opportunities.edges).toHaveLength(1);
+
+    // null clears an optional field; a left-out field stays.
+    const cleared = await api.data(
+      'mutation($input: UpdateOpportunityInput!) { updateOpportunity(input: $input) { ... on OpportunityPayload { opportunity { place title minAge } } } }',
+      { input: { id, place: null, titleSl: null } },
+      { token: coordinatorToken },
+    );
+    expect(cleared.updateOpportunity.opportunity).toEqual({
+      place: null,
+      title: 'Čiščenje obrežja Drave in Pekrskega potoka',
+      minAge: 15,
+    });
   });
 
   it('refuses volunteers and other organisations, and a slug taken by another opportunity', async () => {

@@ -479,7 +479,7 @@ builder.mutationField('createOpportunity', (t) =>
 );
 
 const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {
-  description: 'Fields left out stay as they are.',
+  description: 'Fields left out stay as they are; null clears an optional one.',
   fields: (t) => ({
     id: t.id(),
     titleSl: t.string({ description: 'Title in Slovenian.', required: false, validate: text(200) }),
@@ -514,6 +514,8 @@ const UpdateOpportunityInput = builder.inputType('UpdateOpportunityInput', {
   }),
 });
 
+const CLEARABLE = new Set(['titleEn', 'descriptionEn', 'place', 'minAge', 'capacity', 'startsAt', 'endsAt', 'applyBy']);
+
 builder.mutationField('updateOpportunity', (t) =>
   t.field({
     type: OpportunityPayload,
@@ -524,7 +526,10 @@ builder.mutationField('updateOpportunity', (t) =>
     resolve: async (_, { input }, ctx) => {
       const current = await managedOpportunity(ctx, input.id);
       const { id: _id, ...changes } = input;
-      const data = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null));
+      // Left out: unchanged. null: cleared, where the column may be empty.
+      const data = Object.fromEntries(
+        Object.entries(changes).filter(([key, v]) => v !== undefined && (v !== null || CLEARABLE.has(key))),
+      );
       const merged = { ...current, ...data };
       const opportunity = await ctx.prisma.opportunity.update({
         where: { id: current.id },
