@@ -1,28 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@tandem/db';
-import type { RequestApiKey, Viewer } from '@tandem/schema';
-
-/** Session tokens and API keys are stored as SHA-256 hashes; the secret itself is shown once. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
-
-/** A new opaque session token (256 bits of randomness). */
-export function newSessionToken(): string {
-  return `ts_${randomBytes(32).toString('base64url')}`;
-}
-
-/**
- * Creates a session for a user and returns its token. Sign-in flows (issue 3)
- * call this after checking a password or one-time code.
- */
-export async function createSession(prisma: PrismaClient, userId: string, ttlDays = 30): Promise<string> {
-  const token = newSessionToken();
-  await prisma.session.create({
-    data: { userId, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + ttlDays * 86_400_000) },
-  });
-  return token;
-}
+import { hashSecret, type RequestApiKey, type Viewer } from '@tandem/schema';
 
 /** The viewer behind `Authorization: Bearer <token>`, or null for a missing, expired or revoked session. */
 export async function viewerFromRequest(prisma: PrismaClient, request: Request): Promise<Viewer | null> {
@@ -37,7 +14,12 @@ export async function viewerFromRequest(prisma: PrismaClient, request: Request):
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.erasedAt) return null;
-  return { id: session.user.id, name: session.user.name, memberships: session.user.memberships };
+  return {
+    id: session.user.id,
+    name: session.user.name,
+    sessionId: session.id,
+    memberships: session.user.memberships,
+  };
 }
 
 /** The API key in the `X-Tandem-Key` header, if it exists, is not revoked and allows the request's origin. */
@@ -55,5 +37,5 @@ export async function apiKeyFromRequest(prisma: PrismaClient, request: Request):
   ) {
     return null;
   }
-  return { id: found.id, organizationId: found.organizationId, kind: found.kind };
+  return { id: found.id, organizationId: found.organizationId, kind: found.kind, scopes: found.scopes };
 }

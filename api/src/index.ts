@@ -1,2 +1,1 @@
 export { createTandemYoga, type TandemServerOptions, type TandemYoga } from './yoga.ts';
-export { createSession, hashSecret } from './auth.ts';

@@ -1,7 +1,7 @@
 import type { Database } from '@tandem/db';
 import { openTestDatabase } from '@tandem/db/testing';
 import { inject } from 'vitest';
-import { createSession } from '../src/auth.ts';
+import { createSession } from '@tandem/schema';
 import { createTandemYoga, type TandemYoga } from '../src/yoga.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {

@@ -7,7 +7,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type PrismaTypes from '@tandem/db/pothos-types';
 import { getDatamodel } from '@tandem/db/pothos-types';
-import { type Context, isManagerOf, isStaffOf } from './context.ts';
+import type { Permission } from './access.ts';
+import type { Context } from './context.ts';
 import { DateResolver, DateTimeResolver, JSONResolver } from './scalars.ts';
 import { InputError } from './errors.ts';
 import { t } from './i18n.ts';
@@ -29,12 +30,14 @@ export const builder = new SchemaBuilder<{
   AuthScopes: {
     /** A person is signed in. */
     signedIn: boolean;
-    /** Admin, coordinator or mentor of the organisation (id). */
+    /** Any staff role in the organisation (id), or its secret key: sees drafts. */
     staffOf: string;
-    /** Admin or coordinator of the organisation (id). */
-    managerOf: string;
+    /** A permission in the organisation, through a role, a secret key's scopes or (with `volunteerId`) mentoring. */
+    can: { permission: Permission; organizationId: string; volunteerId?: string };
     /** The signed-in person is this user (id). */
     self: string;
+    /** The request carries a secret API key (an integration acting for its organisation). */
+    secretKey: boolean;
   };
 }>({
   defaultFieldNullability: false,
@@ -43,16 +46,17 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: (ctx) => ({
       signedIn: !!ctx.viewer,
-      staffOf: (organizationId) => isStaffOf(ctx.viewer, organizationId),
-      managerOf: (organizationId) => isManagerOf(ctx.viewer, organizationId),
+      staffOf: (organizationId) => ctx.access.isStaffOf(organizationId),
+      can: ({ permission, organizationId, volunteerId }) => ctx.access.can(permission, organizationId, volunteerId),
       self: (userId) => ctx.viewer?.id === userId,
+      secretKey: ctx.apiKey?.kind === 'SECRET',
     }),
     // Objects that fail their type's scopes resolve to null (with an error)
     // instead of leaking that they exist.
     runScopesOnType: true,
     unauthorizedError: (_parent, ctx) =>
-      new GraphQLError(t(ctx.locale, ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED'), {
-        extensions: { code: ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+      new GraphQLError(t(ctx.locale, ctx.viewer || ctx.apiKey?.kind === 'SECRET' ? 'FORBIDDEN' : 'UNAUTHENTICATED'), {
+        extensions: { code: ctx.viewer || ctx.apiKey?.kind === 'SECRET' ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
       }),
   },
   relay: {

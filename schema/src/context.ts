@@ -1,4 +1,6 @@
 import type { PrismaClient, Role } from '@tandem/db';
+import type { Access } from './access.ts';
+import type { Mailer } from './mail.ts';
 
 export type Locale = 'sl' | 'en';
 
@@ -6,6 +8,8 @@ export type Locale = 'sl' | 'en';
 export interface Viewer {
   id: string;
   name: string;
+  /** The session the request came with (signOut ends it). */
+  sessionId: string;
   memberships: { organizationId: string; role: Role }[];
 }
 
@@ -14,31 +18,23 @@ export interface RequestApiKey {
   id: string;
   organizationId: string;
   kind: 'PUBLISHABLE' | 'SECRET';
+  /** Permissions of a secret key (see access.ts); empty for publishable keys. */
+  scopes: string[];
 }
 
 export interface Context {
   prisma: PrismaClient;
   viewer: Viewer | null;
   apiKey: RequestApiKey | null;
+  /** Permission checks for this request. */
+  access: Access;
+  /** Sends e-mail (SMTP, or the outbox in development and tests). */
+  mailer: Mailer;
   locale: Locale;
   /** The Origin header of a browser request (recorded with sign-ups). */
   origin: string | null;
+  /** The client's IP address, for the audit log and rate limits. */
+  ip: string | null;
+  /** The User-Agent header, shown in the list of one's sessions. */
+  userAgent: string | null;
 }
-
-const STAFF_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'MENTOR'];
-const MANAGER_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR'];
-
-export function hasRole(viewer: Viewer | null, organizationId: string, roles: readonly Role[]): boolean {
-  return !!viewer?.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role));
-}
-
-/** Admins, coordinators and mentors of the organisation. */
-export const isStaffOf = (viewer: Viewer | null, organizationId: string) =>
-  hasRole(viewer, organizationId, STAFF_ROLES);
-
-/** Admins and coordinators: they publish opportunities and decide applications. */
-export const isManagerOf = (viewer: Viewer | null, organizationId: string) =>
-  hasRole(viewer, organizationId, MANAGER_ROLES);
-
-export const staffOrganizationIds = (viewer: Viewer | null) =>
-  viewer?.memberships.filter((m) => STAFF_ROLES.includes(m.role)).map((m) => m.organizationId) ?? [];

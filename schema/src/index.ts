@@ -23,3 +23,7 @@ export function printedSchema(): string {
 }
 
 export type { Context, Locale, Viewer, RequestApiKey } from './context.ts';
+export type { Mailer, MailMessage } from './mail.ts';
+export { Access, PERMISSIONS, SECRET_KEY_SCOPES, type Permission } from './access.ts';
+export { hashSecret, newSecret } from './secrets.ts';
+export { createSession } from './sessions.ts';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { type Answer, checkAnswers, normalizeAnswers } from '../answers.ts';
 import { builder } from '../builder.ts';
 import { ageOn } from '../calendar.ts';
-import { type Context, isManagerOf } from '../context.ts';
+import { audit } from '../audit.ts';
+import type { Context } from '../context.ts';
 import { InputError, NotFoundError, RuleError } from '../errors.ts';
 import { idOf } from '../ids.ts';
 import { ApplicationStatusEnum } from './enums.ts';
@@ -28,7 +29,12 @@ const ApplicationStatusChangeRef = builder.prismaObject('ApplicationStatusChange
 export const ApplicationRef = builder.prismaNode('Application', {
   description: "A volunteer's sign-up for an opportunity. Visible to the volunteer and the organisation's staff.",
   id: { field: 'id' },
-  authScopes: (a) => ({ $any: { self: a.volunteerId, staffOf: a.organizationId } }),
+  authScopes: (a) => ({
+    $any: {
+      self: a.volunteerId,
+      can: { permission: 'applications:read', organizationId: a.organizationId, volunteerId: a.volunteerId },
+    },
+  }),
   fields: (t) => ({
     status: t.expose('status', { type: ApplicationStatusEnum }),
     opportunity: t.relation('opportunity'),
@@ -48,8 +54,12 @@ builder.prismaObjectField(OpportunityRef, 'applications', (t) =>
     'applications',
     {
       cursor: 'id',
-      description: 'Sign-ups for this opportunity, oldest first. Staff of the organisation only.',
-      authScopes: (o) => ({ staffOf: o.organizationId }),
+      description:
+        "Sign-ups for this opportunity, oldest first. For the organisation's coordinators and the opportunity's mentor.",
+      authScopes: (o, _, ctx) =>
+        o.mentorId !== null && o.mentorId === ctx.viewer?.id
+          ? true
+          : { can: { permission: 'applications:read', organizationId: o.organizationId } },
       args: { status: t.arg({ type: ApplicationStatusEnum, required: false }) },
       totalCount: true,
       query: (args) => ({
@@ -335,13 +345,15 @@ builder.mutationField('decideApplication', (t) =>
     type: ApplicationPayload,
     description:
       'Accepts, waitlists or declines an application. Needs ADMIN or COORDINATOR of the organisation. Repeating a decision changes nothing.',
-    authScopes: { signedIn: true },
+    authScopes: { $any: { signedIn: true, secretKey: true } },
     errors: { types: [InputError, NotFoundError, RuleError] },
     args: { input: t.arg({ type: DecideApplicationInput }) },
     resolve: async (_, { input }, ctx) => {
       const L = ctx.locale;
       const application = await loadApplication(ctx, input.applicationId);
-      if (!isManagerOf(ctx.viewer, application.organizationId)) throw new NotFoundError(L, ['input', 'applicationId']);
+      if (!(await ctx.access.can('applications:decide', application.organizationId))) {
+        throw new NotFoundError(L, ['input', 'applicationId']);
+      }
       const to = input.decision;
       if (application.status === to) return { applicationId: application.id };
       if (application.status === 'WITHDRAWN') {
@@ -367,16 +379,17 @@ builder.mutationField('decideApplication', (t) =>
             },
           },
         });
-        await tx.auditLog.create({
-          data: {
-            actorId: ctx.viewer?.id ?? null,
-            organizationId: application.organizationId,
+        await audit(
+          ctx,
+          {
             action: 'application.decide',
+            organizationId: application.organizationId,
             subjectType: 'Application',
             subjectId: application.id,
             details: { from: application.status, to },
           },
-        });
+          tx,
+        );
       });
       return { applicationId: application.id };
     },

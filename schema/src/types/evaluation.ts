@@ -2,7 +2,7 @@ import type { Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { type Answer, checkAnswers, normalizeAnswers } from '../answers.ts';
 import { builder } from '../builder.ts';
-import { type Context, isStaffOf } from '../context.ts';
+import type { Context } from '../context.ts';
 import { InputError, NotFoundError, RuleError } from '../errors.ts';
 import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
@@ -120,7 +120,7 @@ builder.queryField('evaluationTemplate', (t) =>
       const template = await ctx.prisma.evaluationTemplate.findUnique({ ...query, where: { id } });
       const visible =
         template &&
-        (template.publishedAt || (template.organizationId && isStaffOf(ctx.viewer, template.organizationId)));
+        (template.publishedAt || (template.organizationId && ctx.access.isStaffOf(template.organizationId)));
       return visible ? template : null;
     },
   }),
@@ -163,7 +163,16 @@ builder.queryField('evaluationTemplates', (t) =>
 export const EvaluationResponseRef = builder.prismaNode('EvaluationResponse', {
   description: 'Answers to an evaluation template. Visible to the respondent and to staff of the organisation.',
   id: { field: 'id' },
-  authScopes: (r) => ({ $any: { self: r.respondentId ?? '', staffOf: r.organizationId } }),
+  authScopes: (r) => ({
+    $any: {
+      self: r.respondentId ?? '',
+      ...(r.subjectUserId
+        ? {
+            can: { permission: 'evaluations:read', organizationId: r.organizationId, volunteerId: r.subjectUserId },
+          }
+        : { can: { permission: 'evaluations:read', organizationId: r.organizationId } }),
+    },
+  }),
   fields: (t) => ({
     template: t.relation('template', { description: 'The exact version answered.' }),
     organization: t.relation('organization'),
@@ -232,7 +241,10 @@ async function resolveSubject(
     case 'MENTOR_OF_VOLUNTEER': {
       if (!subjectId) throw InputError.field(L, subjectPath, 'REQUIRED');
       const volunteerId = idOf(L, subjectId, 'Person', subjectPath);
-      if (!isStaffOf(ctx.viewer, organizationId) || !(await volunteersWith(ctx.prisma, volunteerId, organizationId))) {
+      if (
+        !(await ctx.access.can('evaluations:write', organizationId, volunteerId)) ||
+        !(await volunteersWith(ctx.prisma, volunteerId, organizationId))
+      ) {
         throw new NotFoundError(L, subjectPath);
       }
       return { subjectUserId: volunteerId, opportunityId: null };
@@ -249,7 +261,7 @@ async function resolveSubject(
     }
     default:
       // ORGANIZATION_SELF: staff assess their own organisation.
-      if (!isStaffOf(ctx.viewer, organizationId)) throw new NotFoundError(L, ['input', 'organizationId']);
+      if (!ctx.access.isStaffOf(organizationId)) throw new NotFoundError(L, ['input', 'organizationId']);
       return { subjectUserId: null, opportunityId: null };
   }
 }

@@ -2,7 +2,8 @@ import type { HourLogStatus, Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { yearRange } from '../calendar.ts';
-import { isStaffOf } from '../context.ts';
+import { audit } from '../audit.ts';
+import type { Context } from '../context.ts';
 import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.ts';
 import { idOf } from '../ids.ts';
 import { volunteersWith } from '../volunteering.ts';
@@ -14,7 +15,12 @@ export const HourLogRef = builder.prismaNode('HourLog', {
   description:
     'One entry in the legal record of volunteer hours (ZProst Art. 23). Visible to the volunteer and to staff of the host organisation.',
   id: { field: 'id' },
-  authScopes: (h) => ({ $any: { self: h.volunteerId, staffOf: h.organizationId } }),
+  authScopes: (h) => ({
+    $any: {
+      self: h.volunteerId,
+      can: { permission: 'hours:read', organizationId: h.organizationId, volunteerId: h.volunteerId },
+    },
+  }),
   fields: (t) => ({
     volunteer: t.relation('volunteer', { type: PersonRef }),
     organization: t.relation('organization', { description: 'The host organisation that keeps the record.' }),
@@ -81,14 +87,67 @@ builder.prismaObjectField(OrganizationRef, 'hourLogs', (t) =>
     'hourLogs',
     {
       cursor: 'id',
-      description: 'Hour entries kept by this organisation, newest first. Staff only (mentors review them).',
-      authScopes: (o) => ({ staffOf: o.id }),
+      description:
+        'Hour entries kept by this organisation, newest first. For its coordinators; mentors use `hourLogsToReview`.',
+      authScopes: (o) => ({ can: { permission: 'hours:read', organizationId: o.id } }),
       args: { filter: t.arg({ type: HourLogFilter, required: false }) },
       totalCount: true,
       query: (args) => ({ where: hourLogWhere(args.filter), orderBy: [{ date: 'desc' }, { id: 'desc' }] }),
     },
     { name: 'OrganizationHourLogConnection', description: "A page of an organisation's hour entries." },
     { name: 'OrganizationHourLogEdge', description: 'An hour entry in a page.' },
+  ),
+);
+
+/** Entries the viewer may review: all of organisations they coordinate, their mentees' elsewhere. */
+async function reviewableWhere(ctx: Context): Promise<Prisma.HourLogWhereInput> {
+  const organizationWide = ctx.access.organizationsWith('hours:review');
+  const mentored = await Promise.all(
+    (ctx.viewer?.memberships ?? [])
+      .filter((m) => m.role === 'MENTOR' && !organizationWide.includes(m.organizationId))
+      .map(async (m) => ({
+        organizationId: m.organizationId,
+        volunteerId: { in: await ctx.access.menteesIn(m.organizationId) },
+      })),
+  );
+  return {
+    OR: [{ organizationId: { in: organizationWide } }, ...mentored],
+    // Nobody reviews their own hours.
+    ...(ctx.viewer ? { volunteerId: { not: ctx.viewer.id } } : {}),
+  };
+}
+
+builder.queryField('hourLogsToReview', (t) =>
+  t.prismaConnection(
+    {
+      type: HourLogRef,
+      cursor: 'id',
+      description:
+        "Hour entries the viewer may approve or reject: every entry of organisations they coordinate, and their mentees' entries. Defaults to SUBMITTED ones, oldest first.",
+      authScopes: { $any: { signedIn: true, secretKey: true } },
+      args: {
+        status: t.arg({ type: HourLogStatusEnum, required: false, description: 'Defaults to SUBMITTED.' }),
+        organization: t.arg.string({ required: false, description: 'Only this organisation (slug).' }),
+      },
+      totalCount: async (_, args, ctx) =>
+        ctx.prisma.hourLog.count({
+          where: {
+            AND: [await reviewableWhere(ctx), { status: args.status ?? 'SUBMITTED' }],
+            ...(args.organization ? { organization: { slug: args.organization } } : {}),
+          },
+        }),
+      resolve: async (query, _, args, ctx) =>
+        ctx.prisma.hourLog.findMany({
+          ...query,
+          where: {
+            AND: [await reviewableWhere(ctx), { status: args.status ?? 'SUBMITTED' }],
+            ...(args.organization ? { organization: { slug: args.organization } } : {}),
+          },
+          orderBy: [{ date: 'asc' }, { id: 'asc' }],
+        }),
+    },
+    { name: 'ReviewHourLogConnection', description: 'A page of hour entries to review.' },
+    { name: 'ReviewHourLogEdge', description: 'An hour entry to review.' },
   ),
 );
 
@@ -324,8 +383,8 @@ builder.mutationField('reviewHourLog', (t) =>
   t.field({
     type: HourLogPayload,
     description:
-      "Approves or rejects an hour entry. Needs a staff role (mentor, coordinator, admin) at the host organisation; not for one's own hours. Repeating the same decision changes nothing.",
-    authScopes: { signedIn: true },
+      "Approves or rejects an hour entry. Needs ADMIN or COORDINATOR at the host organisation, or to be the volunteer's mentor; not for one's own hours. Repeating the same decision changes nothing.",
+    authScopes: { $any: { signedIn: true, secretKey: true } },
     errors: { types: [InputError, NotFoundError, RuleError, ConflictError] },
     args: { input: t.arg({ type: ReviewHourLogInput }) },
     resolve: async (_, { input }, ctx) => {
@@ -333,7 +392,10 @@ builder.mutationField('reviewHourLog', (t) =>
       const id = idOf(L, input.hourLogId, 'HourLog', ['input', 'hourLogId']);
       const log = await ctx.prisma.hourLog.findUnique({ where: { id } });
       const viewerId = ctx.viewer?.id ?? '';
-      if (!log || !(isStaffOf(ctx.viewer, log.organizationId) || log.volunteerId === viewerId)) {
+      if (
+        !log ||
+        !(log.volunteerId === viewerId || (await ctx.access.can('hours:review', log.organizationId, log.volunteerId)))
+      ) {
         throw new NotFoundError(L, ['input', 'hourLogId']);
       }
       if (log.volunteerId === viewerId) throw new RuleError(L, 'OWN_HOURS');
@@ -342,27 +404,28 @@ builder.mutationField('reviewHourLog', (t) =>
       if (input.decision === 'REJECTED' && !input.note?.trim()) {
         throw InputError.field(L, ['input', 'note'], 'REQUIRED');
       }
-      await ctx.prisma.$transaction([
-        ctx.prisma.hourLog.update({
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.hourLog.update({
           where: { id: log.id, status: 'SUBMITTED' },
           data: {
             status: input.decision,
-            reviewerId: viewerId,
+            reviewerId: ctx.viewer?.id ?? null,
             reviewedAt: new Date(),
             reviewNote: input.note?.trim() || null,
           },
-        }),
-        ctx.prisma.auditLog.create({
-          data: {
-            actorId: viewerId,
-            organizationId: log.organizationId,
+        });
+        await audit(
+          ctx,
+          {
             action: 'hourLog.review',
+            organizationId: log.organizationId,
             subjectType: 'HourLog',
             subjectId: log.id,
             details: { decision: input.decision },
           },
-        }),
-      ]);
+          tx,
+        );
+      });
       return { hourLogId: log.id };
     },
   }),

@@ -1,7 +1,7 @@
 import { opportunitySearchText, foldForSearch, type Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { type Context, isManagerOf, isStaffOf, staffOrganizationIds } from '../context.ts';
+import type { Context } from '../context.ts';
 import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
@@ -168,7 +168,7 @@ export function opportunityWhere(
   const status = filter?.status ?? 'PUBLISHED';
   if (status === 'DRAFT') {
     // Drafts only of organisations where the viewer is staff.
-    and.push({ status, organizationId: { in: staffOrganizationIds(ctx.viewer) } });
+    and.push({ status, organizationId: { in: ctx.access.staffOrganizationIds() } });
   } else {
     and.push({ status });
   }
@@ -228,7 +228,7 @@ builder.queryField('opportunity', (t) =>
       if (!id) return null;
       const found = await ctx.prisma.opportunity.findUnique({ ...query, where: { id } });
       // A draft the viewer may not see is answered like a missing one.
-      return found && (found.status !== 'DRAFT' || isStaffOf(ctx.viewer, found.organizationId)) ? found : null;
+      return found && (found.status !== 'DRAFT' || ctx.access.isStaffOf(found.organizationId)) ? found : null;
     },
   }),
 );
@@ -368,7 +368,9 @@ const OpportunityPayload = builder.objectRef<{ opportunity: OpportunityRow }>('O
 async function managedOpportunity(ctx: Context, globalId: string) {
   const id = idOf(ctx.locale, globalId, 'Opportunity', ['input', 'id']);
   const found = await ctx.prisma.opportunity.findUnique({ where: { id }, include: { organization: true } });
-  if (!found || !isManagerOf(ctx.viewer, found.organizationId)) throw new NotFoundError(ctx.locale, ['input', 'id']);
+  if (!found || !(await ctx.access.can('opportunities:write', found.organizationId))) {
+    throw new NotFoundError(ctx.locale, ['input', 'id']);
+  }
   return found;
 }
 
@@ -376,13 +378,13 @@ builder.mutationField('createOpportunity', (t) =>
   t.field({
     type: OpportunityPayload,
     description: "Creates a draft opportunity. Needs the organisation's ADMIN or COORDINATOR role.",
-    authScopes: { signedIn: true },
+    authScopes: { $any: { signedIn: true, secretKey: true } },
     errors: { types: [InputError, NotFoundError, ConflictError] },
     args: { input: t.arg({ type: CreateOpportunityInput }) },
     resolve: async (_, { input }, ctx) => {
       const organizationId = idOf(ctx.locale, input.organizationId, 'Organization', ['input', 'organizationId']);
       const organization = await ctx.prisma.organization.findUnique({ where: { id: organizationId } });
-      if (!organization || !isManagerOf(ctx.viewer, organizationId)) {
+      if (!organization || !(await ctx.access.can('opportunities:write', organizationId))) {
         throw new NotFoundError(ctx.locale, ['input', 'organizationId']);
       }
       const projectId = input.projectId ? idOf(ctx.locale, input.projectId, 'Project', ['input', 'projectId']) : null;
@@ -520,7 +522,7 @@ builder.mutationField('updateOpportunity', (t) =>
   t.field({
     type: OpportunityPayload,
     description: 'Changes an opportunity. Needs ADMIN or COORDINATOR of its organisation.',
-    authScopes: { signedIn: true },
+    authScopes: { $any: { signedIn: true, secretKey: true } },
     errors: { types: [InputError, NotFoundError] },
     args: { input: t.arg({ type: UpdateOpportunityInput }) },
     resolve: async (_, { input }, ctx) => {
@@ -552,7 +554,7 @@ builder.mutationField('publishOpportunity', (t) =>
   t.field({
     type: OpportunityPayload,
     description: 'Publishes a draft so volunteers see it and can sign up. Publishing a published one changes nothing.',
-    authScopes: { signedIn: true },
+    authScopes: { $any: { signedIn: true, secretKey: true } },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: OpportunityIdInput }) },
     resolve: async (_, { input }, ctx) => {
@@ -571,7 +573,7 @@ builder.mutationField('closeOpportunity', (t) =>
   t.field({
     type: OpportunityPayload,
     description: 'Stops sign-ups; the opportunity stays visible. Closing a closed one changes nothing.',
-    authScopes: { signedIn: true },
+    authScopes: { $any: { signedIn: true, secretKey: true } },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: OpportunityIdInput }) },
     resolve: async (_, { input }, ctx) => {

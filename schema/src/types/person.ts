@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { auditPersonalDataRead } from '../audit.ts';
 import { builder } from '../builder.ts';
 import { ageOn } from '../calendar.ts';
 import { GenderEnum, RoleEnum } from './enums.ts';
@@ -17,10 +18,26 @@ export const PersonRef = builder.prismaObject('User', {
       description: "Global id; use it as the subject of a mentor's evaluation. Not resolvable through `node`.",
       resolve: (u) => encodeGlobalID('Person', u.id),
     }),
-    name: t.exposeString('name'),
-    email: t.exposeString('email'),
-    phone: t.exposeString('phone', { nullable: true }),
-    birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
+    // Each read of a minor's contact details by staff is written to the audit log first.
+    name: t.string({
+      select: { birthDate: true, name: true },
+      resolve: async (u, _, ctx) => (await auditPersonalDataRead(ctx, u, null), u.name),
+    }),
+    email: t.string({
+      select: { birthDate: true, email: true },
+      resolve: async (u, _, ctx) => (await auditPersonalDataRead(ctx, u, null), u.email),
+    }),
+    phone: t.string({
+      nullable: true,
+      select: { birthDate: true, phone: true },
+      resolve: async (u, _, ctx) => (await auditPersonalDataRead(ctx, u, null), u.phone),
+    }),
+    birthDate: t.field({
+      type: 'Date',
+      nullable: true,
+      select: { birthDate: true },
+      resolve: async (u, _, ctx) => (await auditPersonalDataRead(ctx, u, null), u.birthDate),
+    }),
     isMinor: t.boolean({
       description: 'Under 18 today: needs guardian consent (ZProst Art. 13).',
       select: { birthDate: true },

@@ -2,7 +2,6 @@ import type { Gender, WorkType } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { ageOn, yearRange } from '../calendar.ts';
-import { isManagerOf } from '../context.ts';
 import { GenderEnum, WorkTypeEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 
@@ -154,15 +153,16 @@ builder.queryField('annualReport', (t) =>
   t.field({
     type: AnnualReportRef,
     nullable: true,
-    description: "An organisation's yearly volunteering figures. Needs ADMIN or COORDINATOR of the organisation.",
-    authScopes: { signedIn: true },
+    description:
+      "An organisation's yearly volunteering figures. Needs ADMIN or COORDINATOR of the organisation, a secret key with reports:read, or to manage the lead organisation of a project the organisation is a partner in.",
+    authScopes: { $any: { signedIn: true, secretKey: true } },
     args: {
       organizationSlug: t.arg.string(),
       year: t.arg.int({ validate: z.number().int().min(2000).max(2100) }),
     },
     resolve: async (_, { organizationSlug, year }, ctx) => {
       const organization = await ctx.prisma.organization.findUnique({ where: { slug: organizationSlug } });
-      if (!organization || !isManagerOf(ctx.viewer, organization.id)) return null;
+      if (!organization || !(await ctx.access.can('reports:read', organization.id))) return null;
       const { gte: from, lt: to } = yearRange(year);
       const [rows, agreements] = await Promise.all([
         ctx.prisma.$queryRaw<Row[]>`

@@ -1,0 +1,53 @@
+import type { Prisma } from '@tandem/db';
+import { ageOn } from './calendar.ts';
+import type { Context } from './context.ts';
+
+export interface AuditEntry {
+  /** e.g. "application.decide", "member.role", "person.read". */
+  action: string;
+  organizationId?: string | null;
+  subjectType: string;
+  subjectId: string;
+  details?: Prisma.InputJsonValue;
+}
+
+type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
+
+/** Records who (person or API key, from where) did what; pass the transaction client to write it with the change. */
+export async function audit(ctx: Context, entry: AuditEntry, db: AuditWriter = ctx.prisma): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: ctx.viewer?.id ?? null,
+      apiKeyId: ctx.apiKey?.id ?? null,
+      organizationId: entry.organizationId ?? null,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      details: { ...(entry.details as object | undefined), ...(ctx.ip ? { ip: ctx.ip } : {}) },
+    },
+  });
+}
+
+const minorReads = new WeakMap<Context, Map<string, Promise<void>>>();
+
+/**
+ * Every read of a minor's personal data by someone else is logged, once per
+ * person per request, before the data is returned.
+ */
+export function auditPersonalDataRead(
+  ctx: Context,
+  person: { id: string; birthDate: Date | null },
+  organizationId: string | null,
+): Promise<void> {
+  if (ctx.viewer?.id === person.id || !person.birthDate || ageOn(person.birthDate, new Date()) >= 18) {
+    return Promise.resolve();
+  }
+  let reads = minorReads.get(ctx);
+  if (!reads) minorReads.set(ctx, (reads = new Map()));
+  let read = reads.get(person.id);
+  if (!read) {
+    read = audit(ctx, { action: 'minor.read', organizationId, subjectType: 'Person', subjectId: person.id });
+    reads.set(person.id, read);
+  }
+  return read;
+}
