@@ -14,6 +14,16 @@ export async function viewerFromRequest(prisma: PrismaClient, request: Request):
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.erasedAt) return null;
+  // Awaited so the write cannot outlive the request, but it happens at most
+  // once per session per 5 minutes; the condition keeps concurrent requests
+  // (and API processes) from writing it twice.
+  const cutoff = new Date(Date.now() - SESSION_LAST_USED_PRECISION_MS);
+  if (!session.lastUsedAt || session.lastUsedAt < cutoff) {
+    await prisma.session.updateMany({
+      where: { id: session.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
+      data: { lastUsedAt: new Date() },
+    });
+  }
   return {
     id: session.user.id,
     name: session.user.name,
@@ -21,6 +31,9 @@ export async function viewerFromRequest(prisma: PrismaClient, request: Request):
     memberships: session.user.memberships,
   };
 }
+
+/** Session.lastUsedAt is kept to 5 minutes. */
+const SESSION_LAST_USED_PRECISION_MS = 5 * 60_000;
 
 /** The API key in the `X-Tandem-Key` header, if it exists, is not revoked and allows the request's origin. */
 export async function apiKeyFromRequest(prisma: PrismaClient, request: Request): Promise<RequestApiKey | null> {
@@ -37,5 +50,17 @@ export async function apiKeyFromRequest(prisma: PrismaClient, request: Request):
   ) {
     return null;
   }
+  // At most one write per key per minute, however many requests use it; the
+  // condition makes concurrent requests (and API processes) write only once.
+  const cutoff = new Date(Date.now() - LAST_USED_PRECISION_MS);
+  if (!found.lastUsedAt || found.lastUsedAt < cutoff) {
+    await prisma.apiKey.updateMany({
+      where: { id: found.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
+      data: { lastUsedAt: new Date() },
+    });
+  }
   return { id: found.id, organizationId: found.organizationId, kind: found.kind, scopes: found.scopes };
 }
+
+/** ApiKey.lastUsedAt is kept to the minute. */
+const LAST_USED_PRECISION_MS = 60_000;

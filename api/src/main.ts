@@ -5,12 +5,21 @@ import { createServer } from 'node:http';
 import { DatabaseOpenError, deployMigrations, MigrationError, openDatabase } from '@tandem/db';
 import { seed } from '@tandem/db/seed';
 import { createTandemYoga } from './yoga.ts';
+import { OutboxMailer } from './mail.ts';
+import { SmtpMailer } from './smtp-mailer.ts';
+import { renewDemoKeys } from './demo-keys.ts';
+import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
+import { RedisRateLimitStore } from './rate-limit/redis-store.ts';
 
 const development = process.env.NODE_ENV !== 'production';
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 
 async function main() {
+  if (process.env.SMTP_URL && !process.env.MAIL_FROM) {
+    console.error('Tandem could not start: set MAIL_FROM (e.g. "Tandem <noreply@example.org>") along with SMTP_URL.');
+    process.exit(1);
+  }
   const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.TANDEM_DATA_DIR });
   const applied = await deployMigrations(db.sql);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
@@ -22,8 +31,25 @@ async function main() {
     await seed(db.prisma);
     console.log(`Seeded the demo data in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
+  // Only the embedded development database gets demo keys: they are printed below for anyone to use.
+  const demoKeys = db.kind === 'pglite' && development ? await renewDemoKeys(db) : null;
 
-  const yoga = createTandemYoga({ db, development });
+  // Several API processes share rate limits through Redis; one process keeps them in memory.
+  const rateLimitStore = process.env.REDIS_URL
+    ? new RedisRateLimitStore(process.env.REDIS_URL)
+    : new MemoryRateLimitStore();
+  // With SMTP_URL mail is delivered (and kept in the outbox table); without it,
+  // it is only kept there and, in development, printed here.
+  const mailer = process.env.SMTP_URL
+    ? new SmtpMailer(db.prisma, { url: process.env.SMTP_URL, from: process.env.MAIL_FROM! })
+    : new OutboxMailer(db.prisma, development ? (message) => console.log(`\n${message}\n`) : null);
+  const yoga = createTandemYoga({
+    db,
+    development,
+    mailer,
+    trustProxy: process.env.TANDEM_TRUST_PROXY === '1',
+    rateLimits: { store: rateLimitStore },
+  });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -37,6 +63,13 @@ async function main() {
       `Tandem API: ${url}${development ? '  (open it in a browser for GraphiQL)' : ''}`,
       `Database:   ${db.kind === 'pglite' ? `embedded PGlite in ${db.location}` : `PostgreSQL ${db.location}`}`,
       `Try:        curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ opportunities(first: 3) { edges { node { title organization { name } } } } }"}'`,
+      ...(demoKeys
+        ? [
+            `Demo keys:  for ${demoKeys.organization} (new on every start; the previous ones are revoked)`,
+            `  publishable ${demoKeys.publishable}  (X-Tandem-Key from localhost:5173 and :8080)`,
+            `  secret      ${demoKeys.secret}  (X-Tandem-Key, all scopes)`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );
@@ -48,7 +81,9 @@ async function main() {
     console.log(`${signal}: closing…`);
     server.close();
     server.closeAllConnections();
-    db.close().finally(() => process.exit(0));
+    // Mail being delivered still needs the database to record the result.
+    const mailDone = mailer instanceof SmtpMailer ? mailer.close() : Promise.resolve();
+    Promise.allSettled([mailDone.finally(() => db.close()), rateLimitStore.close()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

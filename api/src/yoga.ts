@@ -6,6 +6,13 @@ import type { IncomingMessage } from 'node:http';
 import { clientIp } from './client-ip.ts';
 import { localeOf } from './locale.ts';
 import { OutboxMailer } from './mail.ts';
+import { corsPolicy } from './cors.ts';
+import { keyAuditPlugin } from './key-audit.ts';
+import { csrfPlugin, queryLimitPlugins, schemaDisclosurePlugin } from './hardening.ts';
+import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
+import { rateLimitPlugin } from './rate-limit/plugin.ts';
+import { DEFAULT_POLICY, type RateLimitPolicy } from './rate-limit/policy.ts';
+import type { RateLimitStore } from './rate-limit/store.ts';
 
 export interface TandemServerOptions {
   db: Database;
@@ -15,6 +22,8 @@ export interface TandemServerOptions {
   mailer?: Mailer;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** Where rate-limit counters live (default: this process) and the limits (default: DEFAULT_POLICY). */
+  rateLimits?: { store?: RateLimitStore; policy?: RateLimitPolicy };
 }
 
 /** Present when served by node:http (main.ts); absent when tests call yoga.fetch. */
@@ -30,12 +39,28 @@ export function createTandemYoga({
   development = false,
   mailer = new OutboxMailer(db.prisma),
   trustProxy = false,
+  rateLimits = {},
 }: TandemServerOptions): TandemYoga {
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: development ? { title: 'Tandem GraphQL API' } : false,
     landingPage: false,
+    // No file uploads: one less way to send a form-encoded request.
+    multipart: false,
+    plugins: [
+      csrfPlugin(),
+      rateLimitPlugin({
+        store: rateLimits.store ?? new MemoryRateLimitStore(),
+        policy: rateLimits.policy ?? DEFAULT_POLICY,
+        trustProxy,
+      }),
+      ...queryLimitPlugins(),
+      schemaDisclosurePlugin({ production: !development }),
+      keyAuditPlugin(),
+    ],
+    // Browsers get CORS headers only on origins a publishable key allows (cors.ts).
+    cors: corsPolicy(db.prisma),
     // Unexpected errors reach clients as "Unexpected error." with no internals;
     // expected ones are typed results in the schema.
     maskedErrors: { isDev: development },

@@ -11,9 +11,24 @@ const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitEvaluationInput!) {
     submitEvaluation(input: $input) {
       __typename
-      ... on EvaluationPayload { response { id template { id version } answers } }
-      ... on Error { code }
-      ... on ValidationError { fieldErrors { path } }
+      ... on EvaluationPayload {
+        response {
+          id
+          template {
+            id
+            version
+          }
+          answers
+        }
+      }
+      ... on Error {
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+        }
+      }
     }
   }
 `;
@@ -91,7 +106,10 @@ describe('submitEvaluation', () => {
   });
 
   it('refuses retired versions and people who do not volunteer with the organisation', async () => {
-    const retired = await api.prisma.evaluationTemplate.findFirst({ where: { retiredAt: { not: null } }, include: { questions: true } });
+    const retired = await api.prisma.evaluationTemplate.findFirst({
+      where: { retiredAt: { not: null } },
+      include: { questions: true },
+    });
     const { organizationId, token } = await selfEvaluationSetting();
     if (retired) {
       const result = await api.data(

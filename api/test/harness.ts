@@ -2,7 +2,7 @@ import type { Database } from '@tandem/db';
 import { openTestDatabase } from '@tandem/db/testing';
 import { inject } from 'vitest';
 import { createSession } from '@tandem/schema';
-import { createTandemYoga, type TandemYoga } from '../src/yoga.ts';
+import { createTandemYoga, type TandemServerOptions, type TandemYoga } from '../src/yoga.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -28,10 +28,10 @@ export class TestApi {
     readonly yoga: TandemYoga,
   ) {}
 
-  static async start(): Promise<TestApi> {
+  static async start(options: Omit<TandemServerOptions, 'db'> = {}): Promise<TestApi> {
     let api: TestApi | undefined;
     const db = await openTestDatabase(inject('template'), { onQuery: (sql) => api?.statements.push(sql) });
-    api = new TestApi(db, createTandemYoga({ db }));
+    api = new TestApi(db, createTandemYoga({ db, ...options }));
     return api;
   }
 

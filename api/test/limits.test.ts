@@ -33,6 +33,9 @@ describe('request limits and error handling', () => {
 
   it('asks for a session where one is needed, in the request language', async () => {
     const result = await api.gql('{ hourSummary(year: 2025) { year } }', {}, { locale: 'en' });
-    expect(result.errors?.[0]).toMatchObject({ message: 'You need to sign in for this.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'You need to sign in for this.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -173,7 +173,9 @@ describe('opportunities', () => {
       all.filter((n) => n.area.code === sample.area.code && n.region.code === sample.region.code).length,
     );
     // The seeded projects have ended, so their opportunities are closed: publish one more in a project.
-    const partner = await api.prisma.projectPartner.findFirstOrThrow({ include: { project: true, organization: true } });
+    const partner = await api.prisma.projectPartner.findFirstOrThrow({
+      include: { project: true, organization: true },
+    });
     await api.prisma.opportunity.create({
       data: {
         organizationId: partner.organizationId,

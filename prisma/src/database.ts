@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -159,7 +160,11 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
     if (!inMemory) mkdirSync(dataDir, { recursive: true });
     const timeoutMs = options.openTimeoutMs ?? 60_000;
     db = await withTimeout(
-      PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      // pg_trgm backs the trigram index on Opportunity.searchText (migration performance_indexes).
+      PGlite.create(dataDir, {
+        extensions: { pg_trgm },
+        ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      }),
       timeoutMs,
       `Opening the embedded database in ${dataDir} took longer than ${timeoutMs / 1000} s. If a previous run crashed, check the directory, or restore it from a backup.`,
     );

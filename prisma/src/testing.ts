@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/client/client.ts';
 import { type Database, isPostgresUrl, openDatabase } from './database.ts';
@@ -35,7 +36,7 @@ export async function prepareTestTemplate(url = process.env.DATABASE_URL): Promi
     }
     return { kind: 'postgres', ref: template.name };
   }
-  const pglite = await PGlite.create('memory://');
+  const pglite = await PGlite.create('memory://', { extensions: { pg_trgm } });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   try {
     await deployMigrations(pgliteRunner(pglite));

@@ -14,6 +14,10 @@ import './types/application.ts';
 import './types/hour-log.ts';
 import './types/evaluation.ts';
 import './types/report.ts';
+import './types/api-key.ts';
+import './types/membership.ts';
+import './types/privacy.ts';
+import './types/account.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 
@@ -27,3 +31,9 @@ export type { Mailer, MailMessage } from './mail.ts';
 export { Access, PERMISSIONS, SECRET_KEY_SCOPES, type Permission } from './access.ts';
 export { hashSecret, newSecret } from './secrets.ts';
 export { createSession } from './sessions.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { audit } from './audit.ts';
+export { createApiKey, revokeApiKey, normalizeOrigin, type ApiKeyInput } from './api-keys.ts';
+export { addMember } from './members.ts';
+export { InputError, NotFoundError, RuleError, ConflictError, TandemError } from './errors.ts';
+export { t, type MessageKey } from './i18n.ts';

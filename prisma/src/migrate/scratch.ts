@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
@@ -19,7 +20,7 @@ import { diffDatabaseToSchema } from './schema-engine.ts';
 export async function pendingSchemaChanges(url?: string): Promise<string> {
   const files = readMigrations();
   if (!url || !isPostgresUrl(url)) {
-    const db = await PGlite.create('memory://');
+    const db = await PGlite.create('memory://', { extensions: { pg_trgm } });
     try {
       await deployMigrations(pgliteRunner(db), files);
       return await diffDatabaseToSchema(new PrismaPGlite(db));

@@ -241,6 +241,8 @@ builder.mutationField('signUp', (t) =>
           update: {},
           create: { email, name: input.name.trim(), birthDate: input.birthDate, locale: ctx.locale },
         });
+        // Erasure frees the real address; the placeholder it leaves is nobody's and takes no sign-ups.
+        if (volunteer.erasedAt) throw InputError.field(L, ['input', 'email'], 'INVALID_EMAIL');
         const previous = await tx.application.findFirst({
           where: {
             volunteerId: volunteer.id,
@@ -334,7 +336,7 @@ async function loadApplication(ctx: Context, globalId: string) {
   const id = idOf(ctx.locale, globalId, 'Application', ['input', 'applicationId']);
   const application = await ctx.prisma.application.findUnique({
     where: { id },
-    include: { opportunity: true, shift: true, consents: true },
+    include: { opportunity: true, shift: true, consents: true, volunteer: { select: { birthDate: true } } },
   });
   if (!application) throw new NotFoundError(ctx.locale, ['input', 'applicationId']);
   return application;
@@ -359,12 +361,23 @@ builder.mutationField('decideApplication', (t) =>
       if (application.status === 'WITHDRAWN') {
         throw new RuleError(L, 'TRANSITION_NOT_ALLOWED', { from: application.status, to });
       }
-      if (
-        to === 'ACCEPTED' &&
-        application.guardianName &&
-        !application.consents.some((c) => c.kind === 'GUARDIAN' && c.granted)
-      ) {
-        throw new RuleError(L, 'GUARDIAN_CONSENT_REQUIRED');
+      if (to === 'ACCEPTED') {
+        // The sign-up's age rules hold at acceptance too: the opportunity may have
+        // changed since, and applications may come from elsewhere than signUp.
+        const { birthDate } = application.volunteer;
+        const age = birthDate
+          ? ageOn(birthDate, application.shift?.startsAt ?? application.opportunity.startsAt ?? new Date())
+          : null;
+        if (age !== null && age < 15 && !application.opportunity.suitableUnder15) {
+          throw new RuleError(L, 'UNDER_15_NOT_SUITABLE');
+        }
+        // The latest guardian record counts: a guardian may withdraw consent after the sign-up.
+        const guardian = application.consents
+          .filter((c) => c.kind === 'GUARDIAN')
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+          .at(-1);
+        const minor = age !== null ? age < 18 : !!application.guardianName;
+        if (minor && !guardian?.granted) throw new RuleError(L, 'GUARDIAN_CONSENT_REQUIRED');
       }
       await ctx.prisma.$transaction(async (tx) => {
         if (to === 'ACCEPTED' && !(await placeLeft(tx, application.shift, application.opportunity))) {

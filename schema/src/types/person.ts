@@ -20,19 +20,23 @@ export const PersonRef = builder.prismaObject('User', {
     }),
     // Each read of a minor's contact details by staff is written to the audit log first.
     name: t.string({
+      description: 'Full name.',
       select: { birthDate: true, name: true },
       resolve: async (u, _, ctx) => (await auditPersonalDataRead(ctx, u, null), u.name),
     }),
     email: t.string({
+      description: 'E-mail address (lower case).',
       select: { birthDate: true, email: true },
       resolve: async (u, _, ctx) => (await auditPersonalDataRead(ctx, u, null), u.email),
     }),
     phone: t.string({
+      description: 'Phone number, if given.',
       nullable: true,
       select: { birthDate: true, phone: true },
       resolve: async (u, _, ctx) => (await auditPersonalDataRead(ctx, u, null), u.phone),
     }),
     birthDate: t.field({
+      description: 'Decides minority (guardian consent, ZProst Art. 13).',
       type: 'Date',
       nullable: true,
       select: { birthDate: true },
