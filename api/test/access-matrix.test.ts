@@ -4,7 +4,7 @@
 // fails when the schema gains an operation the table does not cover.
 import { SECRET_KEY_SCOPES, createSession, hashSecret, schema } from '@tandem/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, TestApi, toGlobal } from './harness.ts';
+import { fromGlobal, type GraphQLResponse, TestApi, toGlobal } from './harness.ts';
 
 const ACTORS = [
   'anonymous',
@@ -246,6 +246,13 @@ const CASES: Case[] = [
     variables: (f) => ({ slug: f.orgA.slug }),
     allowed: ['admin'],
     judge: (result) => standard(result, ['organization', 'apiKeys']),
+  },
+  {
+    operation: 'Organization.auditLog',
+    document: 'query($slug: String!) { organization(slug: $slug) { auditLog { totalCount } } }',
+    variables: (f) => ({ slug: f.orgA.slug }),
+    allowed: ['admin'],
+    judge: (result) => standard(result, ['organization', 'auditLog']),
   },
   {
     operation: 'hourLogsToReview',
@@ -753,5 +760,42 @@ describe('partnership projects', () => {
     expect(people.data?.node).toBeNull();
     expect(people.data?.organization).toBeNull();
     expect(people.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the audit log', () => {
+  it('records who decided, through which key, for the admins to read', async () => {
+    const result = await api.data(
+      `query($slug: String!) { organization(slug: $slug) { auditLog(action: "application.decide") {
+        edges { node { action subjectType subjectId actor { name } apiKeyPrefix details } } } } }`,
+      { slug: fixture.orgA.slug },
+      { headers: await headersFor('admin') },
+    );
+    const entries = result.organization.auditLog.edges
+      .map((e: { node: { subjectId: string } }) => e.node)
+      .filter((entry: { subjectId: string }) => entry.subjectId === fromGlobal(fixture.application));
+    // The matrix above let the coordinator, then the secret key and the admin waitlist the same
+    // application; only the first decision changed it, so only that one was recorded.
+    expect(entries).toEqual([
+      {
+        action: 'application.decide',
+        subjectType: 'Application',
+        subjectId: fromGlobal(fixture.application),
+        actor: { name: 'Matrix coordinator' },
+        apiKeyPrefix: null,
+        details: { from: 'PENDING', to: 'WAITLISTED' },
+      },
+    ]);
+
+    const keyUse = await api.data(
+      `query($slug: String!) { organization(slug: $slug) { auditLog(action: "apiKey.use") {
+        edges { node { actor { name } apiKeyPrefix } } } } }`,
+      { slug: fixture.orgA.slug },
+      { headers: await headersFor('admin') },
+    );
+    expect(keyUse.organization.auditLog.edges.length).toBeGreaterThan(0);
+    for (const { node } of keyUse.organization.auditLog.edges) {
+      expect(node).toEqual({ actor: null, apiKeyPrefix: fixture.secretKey.slice(0, 12) });
+    }
   });
 });

@@ -14,6 +14,7 @@ import './types/application.ts';
 import './types/hour-log.ts';
 import './types/evaluation.ts';
 import './types/report.ts';
+import './types/audit-log.ts';
 import './types/api-key.ts';
 import './types/membership.ts';
 import './types/privacy.ts';
