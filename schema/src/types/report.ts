@@ -1,4 +1,4 @@
-import type { Gender, WorkType } from '@tandem/db';
+import { type Gender, Prisma, WorkType } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { ageOn, yearRange } from '../calendar.ts';
@@ -135,31 +135,44 @@ interface FigureRow {
 
 /** Largest minutes first; equal ones in the order of their keys, so the output never depends on the plan. */
 function ordered<K>(rows: FigureRow[], dimension: FigureRow['dimension']): Bucket<K>[] {
-  return rows
-    .filter((r) => r.dimension === dimension)
-    .map((r) => ({ key: r.key as K, minutes: r.minutes, volunteers: r.volunteers }))
-    .sort((a, b) => b.minutes - a.minutes || String(a.key ?? '').localeCompare(String(b.key ?? '')));
+  return (
+    rows
+      // A type of work nobody did this year has no bucket (as areas, genders and age groups).
+      .filter((r) => r.dimension === dimension && r.volunteers > 0)
+      .map((r) => ({ key: r.key as K, minutes: r.minutes, volunteers: r.volunteers }))
+      .sort((a, b) => b.minutes - a.minutes || String(a.key ?? '').localeCompare(String(b.key ?? '')))
+  );
 }
 
 /**
  * Every figure in one statement that returns a handful of rows, however many
- * hours were logged: the hours are summed per volunteer, type of work and area
- * first (an index-only scan of the covering HourLog index), and each breakdown
- * counts volunteers from those sums without COUNT(DISTINCT). The age on 31
- * December is the year minus the year of birth (ageGroupOf agrees: nobody has
- * a birthday after 31 December).
+ * hours were logged. The year's approved entries are read once (an index-only
+ * scan of the covering HourLog index) and summed per volunteer, with one sum
+ * per type of work, so each breakdown counts volunteers from those sums instead
+ * of COUNT(DISTINCT). The age on 31 December is the year minus the year of
+ * birth (ageGroupOf agrees: nobody has a birthday after 31 December).
  */
 function figures(prisma: Context['prisma'], organizationId: string, year: number) {
   const { gte: from, lt: to } = yearRange(year);
+  const workTypes = Object.values(WorkType);
+  const perWorkType = Prisma.join(
+    workTypes.map((w, i) => Prisma.sql`SUM(minutes) FILTER (WHERE "workType"::text = ${w}) AS ${Prisma.raw(`w${i}`)}`),
+  );
+  const byWorkType = Prisma.join(
+    workTypes.map(
+      (w, i) =>
+        Prisma.sql`SELECT 'workType' AS dimension, ${w}::text AS key, COALESCE(SUM(${Prisma.raw(`w${i}`)}), 0)::int AS minutes, COUNT(${Prisma.raw(`w${i}`)})::int AS volunteers FROM people`,
+    ),
+    ' UNION ALL ',
+  );
   return prisma.$queryRaw<FigureRow[]>`
-    WITH sums AS (
-      SELECT h."volunteerId", h."workType"::text AS "workType", h."areaCode", SUM(h."minutes") AS minutes
+    WITH logs AS MATERIALIZED (
+      SELECT h."volunteerId", h."workType", h."areaCode", h."minutes"
       FROM "HourLog" h
       WHERE h."organizationId" = ${organizationId} AND h."status" = 'APPROVED'
         AND h."date" >= ${from} AND h."date" < ${to}
-      GROUP BY 1, 2, 3
     ), people AS (
-      SELECT s."volunteerId", SUM(s.minutes) AS minutes, u."gender"::text AS gender,
+      SELECT v.*, u."gender"::text AS gender,
         CASE
           WHEN u."birthDate" IS NULL THEN 'UNKNOWN'
           WHEN ${year}::int - EXTRACT(YEAR FROM u."birthDate") < 18 THEN 'UNDER_18'
@@ -167,14 +180,15 @@ function figures(prisma: Context['prisma'], organizationId: string, year: number
           WHEN ${year}::int - EXTRACT(YEAR FROM u."birthDate") < 60 THEN 'FROM_30_TO_59'
           ELSE 'FROM_60'
         END AS "ageGroup"
-      FROM sums s JOIN "User" u ON u."id" = s."volunteerId"
-      GROUP BY s."volunteerId", u."gender", u."birthDate"
+      FROM (SELECT "volunteerId", SUM(minutes) AS minutes, ${perWorkType} FROM logs GROUP BY 1) v
+      -- Compared in the "C" collation (the same equality for ids) so that the planner hashes
+      -- the volunteers instead of looking each one up in the User index.
+      JOIN "User" u ON u."id" = v."volunteerId" COLLATE "C"
     )
-    SELECT 'workType' AS dimension, "workType" AS key, SUM(minutes)::int AS minutes, COUNT(*)::int AS volunteers
-      FROM (SELECT "volunteerId", "workType", SUM(minutes) AS minutes FROM sums GROUP BY 1, 2) w GROUP BY 2
+    ${byWorkType}
     UNION ALL
     SELECT 'area', "areaCode", SUM(minutes)::int, COUNT(*)::int
-      FROM (SELECT "volunteerId", "areaCode", SUM(minutes) AS minutes FROM sums GROUP BY 1, 2) a GROUP BY 2
+      FROM (SELECT "areaCode", "volunteerId", SUM(minutes) AS minutes FROM logs GROUP BY 1, 2) a GROUP BY 2
     UNION ALL
     SELECT 'gender', gender, SUM(minutes)::int, COUNT(*)::int FROM people GROUP BY 2
     UNION ALL
