@@ -8,6 +8,7 @@ import { localeOf } from './locale.ts';
 import { OutboxMailer } from './mail.ts';
 import { corsPolicy } from './cors.ts';
 import { keyAuditPlugin } from './key-audit.ts';
+import { cachingPlugins } from './caching.ts';
 import { csrfPlugin, queryLimitPlugins, schemaDisclosurePlugin } from './hardening.ts';
 import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
 import { rateLimitPlugin } from './rate-limit/plugin.ts';
@@ -58,6 +59,8 @@ export function createTandemYoga({
       ...queryLimitPlugins(),
       schemaDisclosurePlugin({ production: !development }),
       keyAuditPlugin(),
+      // Last: answers public persisted GETs from stored bytes (see caching.ts).
+      ...cachingPlugins(),
     ],
     // Browsers get CORS headers only on origins a publishable key allows (cors.ts).
     cors: corsPolicy(db.prisma),
