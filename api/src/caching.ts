@@ -1,14 +1,16 @@
 // Caching of public reads: the widgets' queries are persisted operations that a
-// partner's page fetches with GET, answered from an in-process response cache
-// and marked `Cache-Control: public` so browsers and proxies may keep them.
+// partner's page fetches with GET, answered from a response cache (in this
+// process, or in Redis shared by all API processes when REDIS_URL is set) and
+// marked `Cache-Control: public` so browsers and proxies may keep them.
 // Only requests without a session and without a secret key take part; a
 // mutation that may change what the public sees empties the cache.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, Kind, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
 import { localeOf } from './locale.ts';
 
 /** The persisted operations: sha256 of the exact query text → the query text. */
@@ -49,6 +51,8 @@ export interface CachingOptions {
   maxEntries?: number;
   /** The persisted operations (default: persisted-operations.json). */
   operations?: Readonly<Record<string, string>>;
+  /** Where answers are kept (default: this process, `maxEntries` of them); RedisPublicCache shares them. */
+  store?: PublicCacheStore;
 }
 
 /**
@@ -100,62 +104,166 @@ class Lru<V> {
   }
 }
 
-interface StoredResponse {
-  body: ArrayBuffer;
+export interface StoredResponse {
+  /** The answer's bytes: text as stored, or encoded once by a store in memory. */
+  body: string | Uint8Array<ArrayBuffer>;
   headers: Record<string, string>;
 }
 
 /**
- * The public answers: execution results (for the response-cache plugin) and
- * the finished bytes of GET answers (served before Yoga parses anything).
- * Emptying starts a new generation: an answer computed before that (it may
- * hold data from before the mutation) is neither stored nor served afterwards,
- * also not as a 304 to If-None-Match.
+ * Where public answers are kept: execution results (for the response-cache
+ * plugin) and the finished bytes of GET answers (served before Yoga parses
+ * anything). Emptying starts a new generation: an answer computed in an
+ * earlier one (it may hold data from before the mutation) is never served
+ * afterwards, also not as a 304 to If-None-Match. Result keys carry the
+ * generation their request started in; stored responses carry it inside.
  */
-export class PublicResponseCache {
-  private generationNumber = 0;
-  private readonly results: Lru<ExecutionResult>;
-  private readonly responses: Lru<StoredResponse>;
+export interface PublicCacheStore {
+  /** The current generation, and the answer stored for `key` if it was stored in that generation. */
+  lookup(key: string): Promise<{ generation: number; response?: StoredResponse }>;
+  storeResponse(key: string, generation: number, response: StoredResponse, ttlMs: number): Promise<void>;
+  result(key: string): Promise<ExecutionResult | undefined>;
+  storeResult(key: string, result: ExecutionResult, ttlMs: number): Promise<void>;
+  /** Starts a new generation (after a mutation that may change public reads). */
+  invalidate(): Promise<void>;
+  close(): Promise<void>;
+}
 
-  constructor(maxEntries: number) {
+/** One process's cache (the default without REDIS_URL). */
+export class MemoryPublicCache implements PublicCacheStore {
+  private generation = 0;
+  private readonly results: Lru<ExecutionResult>;
+  private readonly responses: Lru<StoredResponse & { generation: number }>;
+
+  constructor(maxEntries = 1000) {
     this.results = new Lru(maxEntries);
     this.responses = new Lru(maxEntries);
   }
 
-  get generation() {
-    return this.generationNumber;
+  async lookup(key: string) {
+    const stored = this.responses.get(key);
+    return {
+      generation: this.generation,
+      response: stored?.generation === this.generation ? stored : undefined,
+    };
   }
 
-  keyPrefix(): string {
-    return `g${this.generationNumber}.`;
+  async storeResponse(key: string, generation: number, response: StoredResponse, ttlMs: number) {
+    // Encoded once here rather than on every answer served from it.
+    const body = typeof response.body === 'string' ? new TextEncoder().encode(response.body) : response.body;
+    if (generation === this.generation) this.responses.set(key, { ...response, body, generation }, ttlMs);
   }
 
-  /** The response-cache plugin's view: results keyed by its cache key (which starts with the generation). */
-  readonly resultCache: Cache = {
-    get: (key) => (key.startsWith(this.keyPrefix()) ? (this.results.get(key) as never) : undefined),
-    set: (key, result, _entities, ttlMs) => {
-      if (key.startsWith(this.keyPrefix()) && ttlMs > 0) this.results.set(key, result, ttlMs);
-    },
-    // Any invalidation empties the whole cache: public answers are cheap to recompute.
-    invalidate: () => this.clear(),
-  };
-
-  response(key: string): StoredResponse | undefined {
-    return this.responses.get(key);
+  async result(key: string) {
+    return this.results.get(key);
   }
 
-  storeResponse(key: string, generation: number, response: StoredResponse, ttlMs: number) {
-    if (generation === this.generationNumber) this.responses.set(key, response, ttlMs);
+  async storeResult(key: string, result: ExecutionResult, ttlMs: number) {
+    this.results.set(key, result, ttlMs);
   }
 
-  clear() {
-    this.generationNumber++;
+  async invalidate() {
+    this.generation++;
     this.results.clear();
     this.responses.clear();
   }
 
+  async close() {}
+
   get size() {
     return this.results.size + this.responses.size;
+  }
+}
+
+/**
+ * The cache in Redis (REDIS_URL), shared by every API process: an answer one
+ * process computed serves the others, and a mutation in any process starts a
+ * new generation for all of them (one INCR), before its own answer is sent.
+ * Each cached GET costs one round trip (MGET of the generation and the answer).
+ * When Redis fails, requests are answered without the cache and nothing is stored.
+ */
+export class RedisPublicCache implements PublicCacheStore {
+  // ioredis is loaded only when Redis is used.
+  private readonly client: Promise<Redis>;
+  private readonly generationKey: string;
+
+  constructor(
+    url: string,
+    private readonly prefix = 'tandem:cache:',
+  ) {
+    this.client = import('ioredis').then(({ Redis }) => {
+      const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+      // Said once per outage, not on every reconnection attempt.
+      let down = false;
+      redis.on('error', (error: Error) => {
+        if (!down) this.failed('the connection', error);
+        down = true;
+      });
+      redis.on('ready', () => (down = false));
+      return redis;
+    });
+    this.generationKey = `${prefix}generation`;
+  }
+
+  private failed(what: string, error: unknown) {
+    console.error(`Response cache in Redis: ${what} failed: ${(error as Error).message}`);
+  }
+
+  async lookup(key: string) {
+    try {
+      const [generation, stored] = await (await this.client).mget(this.generationKey, `${this.prefix}response:${key}`);
+      const current = Number(generation ?? 0);
+      const entry = stored ? (JSON.parse(stored) as StoredResponse & { generation: number }) : undefined;
+      return {
+        generation: current,
+        response: entry?.generation === current ? { body: entry.body, headers: entry.headers } : undefined,
+      };
+    } catch (error) {
+      this.failed('a lookup', error);
+      // A generation no answer is stored under: nothing is served or stored.
+      return { generation: -1 };
+    }
+  }
+
+  async storeResponse(key: string, generation: number, response: StoredResponse, ttlMs: number) {
+    if (generation < 0) return;
+    await (
+      await this.client
+    )
+      .set(`${this.prefix}response:${key}`, JSON.stringify({ ...response, generation }), 'PX', Math.ceil(ttlMs))
+      .catch((error: unknown) => this.failed('storing an answer', error));
+  }
+
+  async result(key: string) {
+    if (key.startsWith('g-1.')) return undefined;
+    try {
+      const stored = await (await this.client).get(`${this.prefix}result:${key}`);
+      return stored ? (JSON.parse(stored) as ExecutionResult) : undefined;
+    } catch (error) {
+      this.failed('a lookup', error);
+      return undefined;
+    }
+  }
+
+  async storeResult(key: string, result: ExecutionResult, ttlMs: number) {
+    if (key.startsWith('g-1.')) return;
+    await (
+      await this.client
+    )
+      .set(`${this.prefix}result:${key}`, JSON.stringify(result), 'PX', Math.ceil(ttlMs))
+      .catch((error: unknown) => this.failed('storing a result', error));
+  }
+
+  async invalidate() {
+    await (
+      await this.client
+    )
+      .incr(this.generationKey)
+      .catch((error: unknown) => this.failed('emptying the cache', error));
+  }
+
+  async close() {
+    await (await this.client).quit().catch(() => undefined);
   }
 }
 
@@ -165,21 +273,25 @@ function sessionOf(request: Request): string {
   return `${localeOf(request)}|${key ? sha256(key).slice(0, 16) : '-'}`;
 }
 
+/** The generation each cacheable request started in (read with its lookup). */
+type Generations = WeakMap<Request, number>;
+
 /**
  * Answers a GET that was answered before with the stored bytes, before Yoga
  * parses the request (rate limits and CORS, earlier plugins, still apply).
  * A miss goes through Yoga; its answer is stored when the response cache kept
  * the result (it sets an ETag only for answers without errors).
  */
-function storedResponsePlugin(cache: PublicResponseCache, ttlMs: number): Plugin {
+function storedResponsePlugin(store: PublicCacheStore, generations: Generations, ttlMs: number): Plugin {
   const misses = new WeakMap<Request, { key: string; generation: number }>();
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!cacheable(request)) return;
-      const key = `${cache.generation}|${url.pathname}${url.search}|${sessionOf(request)}`;
-      const stored = cache.response(key);
+      const key = `${url.pathname}${url.search}|${sessionOf(request)}`;
+      const { generation, response: stored } = await store.lookup(key);
+      generations.set(request, generation);
       if (!stored) {
-        misses.set(request, { key, generation: cache.generation });
+        misses.set(request, { key, generation });
         return;
       }
       if (request.headers.get('if-none-match') === stored.headers.etag) {
@@ -198,14 +310,18 @@ function storedResponsePlugin(cache: PublicResponseCache, ttlMs: number): Plugin
       };
       const lastModified = response.headers.get('last-modified');
       if (lastModified) headers['last-modified'] = lastModified;
-      const body = await response.clone().arrayBuffer();
-      cache.storeResponse(miss.key, miss.generation, { body, headers }, ttlMs);
+      const body = await response.clone().text();
+      await store.storeResponse(miss.key, miss.generation, { body, headers }, ttlMs);
     },
   };
 }
 
-/** Empties the cache after a mutation that may change public reads. */
-function invalidationPlugin(cache: PublicResponseCache): Plugin {
+/**
+ * Empties the cache after a mutation that may change public reads, before the
+ * mutation's answer is sent (so that a read after it, in any process, is fresh).
+ */
+function invalidationPlugin(store: PublicCacheStore): Plugin {
+  const pending = new WeakMap<Request, Promise<void>>();
   return {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName ?? undefined);
@@ -216,7 +332,16 @@ function invalidationPlugin(cache: PublicResponseCache): Plugin {
         fields.length === operation.selectionSet.selections.length &&
         fields.every((name) => MUTATIONS_KEEPING_PUBLIC_CACHE.has(name));
       if (keeps) return;
-      return { onExecuteDone: () => cache.clear() };
+      const request = (args.contextValue as { request?: Request }).request;
+      return {
+        onExecuteDone: () => {
+          const done = store.invalidate();
+          if (request) pending.set(request, done);
+        },
+      };
+    },
+    async onResponse({ request }) {
+      await pending.get(request);
     },
   };
 }
@@ -249,7 +374,8 @@ function cacheHeadersPlugin(maxAgeSeconds: number): Plugin {
 export function cachingPlugins(options: CachingOptions = {}): Plugin[] {
   const maxAgeSeconds = options.maxAgeSeconds ?? 30;
   const operations = options.operations ?? PERSISTED_OPERATIONS;
-  const cache = new PublicResponseCache(options.maxEntries ?? 1000);
+  const store = options.store ?? new MemoryPublicCache(options.maxEntries ?? 1000);
+  const generations: Generations = new WeakMap();
   return [
     usePersistedOperations({
       allowArbitraryOperations: true,
@@ -258,17 +384,23 @@ export function cachingPlugins(options: CachingOptions = {}): Plugin[] {
         notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
       },
     }),
-    storedResponsePlugin(cache, maxAgeSeconds * 1000),
+    storedResponsePlugin(store, generations, maxAgeSeconds * 1000),
     useResponseCache({
-      cache: cache.resultCache,
+      cache: {
+        get: (key) => store.result(key),
+        set: (key, result, _entities, ttlMs) => (ttlMs > 0 ? store.storeResult(key, result, ttlMs) : undefined),
+        // Any invalidation empties the whole cache: public answers are cheap to recompute.
+        invalidate: () => store.invalidate(),
+      },
       ttl: maxAgeSeconds * 1000,
       enabled: (request) => cacheable(request),
       session: sessionOf,
-      buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) =>
-        cache.keyPrefix() +
+      buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request }) =>
+        // The generation this request started in (looked up with its stored answer).
+        `g${generations.get(request) ?? -1}.` +
         sha256(JSON.stringify([documentString, variableValues ?? {}, operationName ?? '', sessionId])),
     }),
-    invalidationPlugin(cache),
+    invalidationPlugin(store),
     cacheHeadersPlugin(maxAgeSeconds),
   ];
 }

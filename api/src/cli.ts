@@ -46,6 +46,19 @@ Commands:
       Lists the organisation's keys (--all: revoked ones too).
   revoke-key --id <key id>
       Revokes a key (the id from list-keys); it stops working at once.
+  set-hour-rates <year> <organisational> <content> <other>
+      Sets the value of an hour of volunteer work (EUR, e.g. 13 10 6 or 10,50)
+      by type for annual reports of that year and later ones. The rates are
+      national (the ministry's), so they are not set per organisation.
+  purge-expired [--dry-run]
+      Deletes what the 10-year retention (ZProst) no longer allows to keep:
+      agreements past their retainUntil with their hour entries, and entries
+      under no agreement 10 years after the end of their year.
+  send-reminders [--now <date-time>]
+      E-mails the evaluation reminders due now (the API also does it hourly):
+      to everyone who has not answered a round, on the days before its due
+      date the round names. Nobody is reminded twice on one day. --now (ISO
+      8601, e.g. 2026-11-23T09:00Z) runs it as if it were then.
 
 The database: DATABASE_URL (postgres://…) or the embedded one in
 TANDEM_DATA_DIR (default .tandem/db; stop npm start first, it holds the lock).
@@ -71,6 +84,18 @@ Ukazi:
       Izpiše ključe organizacije (--all: tudi preklicane).
   revoke-key --id <id ključa>
       Prekliče ključ (id iz list-keys); ta takoj preneha delovati.
+  set-hour-rates <leto> <organizacijsko> <vsebinsko> <drugo>
+      Nastavi vrednost ure prostovoljskega dela (EUR, npr. 13 10 6 ali 10,50)
+      po vrstah dela za letna poročila tega in poznejših let. Vrednosti so
+      državne (ministrstvo), zato se ne nastavljajo po organizacijah.
+  purge-expired [--dry-run]
+      Izbriše, česar 10-letna hramba (ZProst) ne dovoljuje več: dogovore po
+      njihovem retainUntil z urami in ure brez dogovora 10 let po koncu leta.
+  send-reminders [--now <čas>]
+      Pošlje opomnike za evalvacije, ki so na vrsti zdaj (API to počne tudi
+      vsako uro): vsem, ki na krog še niso odgovorili, na dneve pred rokom,
+      ki jih krog določa. Nihče ne dobi dveh opomnikov isti dan. --now (ISO
+      8601, npr. 2026-11-23T09:00Z) ga izvede, kot da bi bil takrat.
 
 Baza: DATABASE_URL (postgres://…) ali vgrajena v TANDEM_DATA_DIR
 (privzeto .tandem/db; najprej ustavite npm start, ki jo zaklene).
@@ -82,6 +107,14 @@ Izhodne kode: 0 uspeh, 1 napaka, 2 napačna uporaba.
 
 const TEXT = {
   unknownCommand: { en: 'Unknown command: {0}', sl: 'Neznan ukaz: {0}' },
+  badNow: {
+    en: '--now must be a date and time, e.g. 2026-11-23T09:00Z.',
+    sl: '--now mora biti datum in čas, npr. 2026-11-23T09:00Z.',
+  },
+  remindersSent: {
+    en: 'Sent {0} evaluation reminder e-mail(s) about {1} request(s).',
+    sl: 'Poslanih opomnikov za evalvacijo: {0} (vabil: {1}).',
+  },
   missingOption: { en: 'Missing --{0}.', sl: 'Manjka --{0}.' },
   badKind: { en: '--kind must be publishable or secret.', sl: '--kind mora biti publishable ali secret.' },
   noOrganization: { en: 'No organisation with the slug "{0}".', sl: 'Organizacije "{0}" ni.' },
@@ -107,6 +140,26 @@ const TEXT = {
     sl: 'Poleg SMTP_URL nastavite še MAIL_FROM (npr. "Tandem <noreply@example.org>").',
   },
   seeHelp: { en: 'See: npm run tandem -- --help', sl: 'Pomoč: npm run tandem -- --help' },
+  rateUsage: {
+    en: 'Usage: set-hour-rates <year> <organisational> <content> <other> (euros, e.g. 13 10 6).',
+    sl: 'Uporaba: set-hour-rates <leto> <organizacijsko> <vsebinsko> <drugo> (evri, npr. 13 10 6).',
+  },
+  ratesSet: {
+    en: 'Hour values from {0}: organisational {1}, content {2}, other {3} EUR.',
+    sl: 'Vrednosti ure od leta {0}: organizacijsko {1}, vsebinsko {2}, drugo {3} EUR.',
+  },
+  ratesUnchanged: {
+    en: 'The hour values of {0} were already these; nothing changed.',
+    sl: 'Vrednosti za leto {0} so že take; nič se ni spremenilo.',
+  },
+  purged: {
+    en: 'Deleted {0} agreement versions and {1} hour entries past their retention.',
+    sl: 'Izbrisanih {0} različic dogovorov in {1} vnosov ur po izteku hrambe.',
+  },
+  wouldPurge: {
+    en: 'Would delete {0} agreement versions and {1} hour entries (dry run: nothing deleted).',
+    sl: 'Izbrisalo bi {0} različic dogovorov in {1} vnosov ur (poskus: nič ni izbrisano).',
+  },
 } as const;
 
 function say(key: keyof typeof TEXT, ...params: string[]): string {
@@ -225,6 +278,49 @@ const commands: Record<string, Command> = {
         if (i) console.log('');
         printKey(describeKey(key));
       });
+    };
+  },
+
+  'set-hour-rates'(args) {
+    // Euros as written in Slovenia or England: 13, 10.5, 10,50.
+    const cents = (text: string) => {
+      const match = /^(\d{1,4})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+      return match ? Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')) : null;
+    };
+    const year = Number(args[0]);
+    const [organisational, content, other] = args.slice(1).map(cents);
+    if (args.length !== 4 || !Number.isInteger(year) || organisational == null || content == null || other == null) {
+      throw new UsageError(say('rateUsage'));
+    }
+    return async (lib) => {
+      const { changed } = await lib.schema.setHourRates(lib.ctx, {
+        year,
+        cents: { ORGANISATIONAL: organisational, CONTENT: content, OTHER: other },
+      });
+      const euros = (cents: number) => (cents / 100).toFixed(2);
+      console.log(
+        changed
+          ? say('ratesSet', String(year), euros(organisational), euros(content), euros(other))
+          : say('ratesUnchanged', String(year)),
+      );
+    };
+  },
+
+  'purge-expired'(args) {
+    const values = parse(args, { 'dry-run': { type: 'boolean' } });
+    return async (lib) => {
+      const result = await lib.schema.purgeExpired(lib.ctx, { dryRun: !!values['dry-run'] });
+      console.log(say(result.dryRun ? 'wouldPurge' : 'purged', String(result.agreements), String(result.hourLogs)));
+    };
+  },
+
+  'send-reminders'(args) {
+    const values = parse(args, { now: { type: 'string' } });
+    const now = values.now === undefined ? new Date() : new Date(String(values.now));
+    if (Number.isNaN(now.getTime())) throw new UsageError(say('badNow'));
+    return async (lib) => {
+      const result = await lib.schema.sendDueEvaluationReminders(lib.db.prisma, lib.ctx.mailer, now);
+      console.log(say('remindersSent', String(result.messages), String(result.requests)));
     };
   },
 

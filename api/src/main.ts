@@ -3,13 +3,14 @@
 // demo data, and serves the GraphQL API.
 import { createServer } from 'node:http';
 import { DatabaseOpenError, deployMigrations, MigrationError, openDatabase } from '@tandem/db';
-import { seed } from '@tandem/db/seed';
+import { sendDueEvaluationReminders } from '@tandem/schema';
 import { createTandemYoga } from './yoga.ts';
 import { OutboxMailer } from './mail.ts';
-import { SmtpMailer } from './smtp-mailer.ts';
+import type { SmtpMailer } from './smtp-mailer.ts';
 import { renewDemoKeys } from './demo-keys.ts';
 import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
-import { RedisRateLimitStore } from './rate-limit/redis-store.ts';
+import { MemoryPublicCache, RedisPublicCache } from './caching.ts';
+import { widgetsRoute } from './widgets-route.ts';
 
 const development = process.env.NODE_ENV !== 'production';
 const port = Number(process.env.PORT ?? 4000);
@@ -28,29 +29,50 @@ async function main() {
   const empty = (await db.prisma.organization.count()) === 0;
   if (empty && (development || process.env.TANDEM_SEED_DEMO === '1')) {
     const started = Date.now();
+    const { seed } = await import('@tandem/db/seed');
     await seed(db.prisma);
     console.log(`Seeded the demo data in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   // Only the embedded development database gets demo keys: they are printed below for anyone to use.
   const demoKeys = db.kind === 'pglite' && development ? await renewDemoKeys(db) : null;
 
-  // Several API processes share rate limits through Redis; one process keeps them in memory.
-  const rateLimitStore = process.env.REDIS_URL
-    ? new RedisRateLimitStore(process.env.REDIS_URL)
+  // Several API processes share rate limits and the public read cache through Redis; one
+  // process keeps them in memory. (Redis and SMTP clients are loaded only when configured.)
+  const redisUrl = process.env.REDIS_URL;
+  const rateLimitStore = redisUrl
+    ? new (await import('./rate-limit/redis-store.ts')).RedisRateLimitStore(redisUrl)
     : new MemoryRateLimitStore();
+  const cacheStore = redisUrl ? new RedisPublicCache(redisUrl) : new MemoryPublicCache();
   // With SMTP_URL mail is delivered (and kept in the outbox table); without it,
   // it is only kept there and, in development, printed here.
-  const mailer = process.env.SMTP_URL
-    ? new SmtpMailer(db.prisma, { url: process.env.SMTP_URL, from: process.env.MAIL_FROM! })
-    : new OutboxMailer(db.prisma, development ? (message) => console.log(`\n${message}\n`) : null);
+  const smtp: SmtpMailer | null = process.env.SMTP_URL
+    ? new (await import('./smtp-mailer.ts')).SmtpMailer(db.prisma, {
+        url: process.env.SMTP_URL,
+        from: process.env.MAIL_FROM!,
+      })
+    : null;
+  const mailer = smtp ?? new OutboxMailer(db.prisma, development ? (message) => console.log(`\n${message}\n`) : null);
   const yoga = createTandemYoga({
     db,
     development,
     mailer,
     trustProxy: process.env.TANDEM_TRUST_PROXY === '1',
     rateLimits: { store: rateLimitStore },
+    caching: { store: cacheStore },
   });
-  const server = createServer(yoga);
+  // /widgets/* are the built widgets (api's prestart builds them); everything else is the GraphQL API.
+  const widgets = widgetsRoute();
+  const server = createServer((req, res) => {
+    widgets
+      .serve(req, res)
+      .then(async (served) => {
+        if (!served) await yoga(req, res);
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -61,6 +83,7 @@ async function main() {
     [
       '',
       `Tandem API: ${url}${development ? '  (open it in a browser for GraphiQL)' : ''}`,
+      `Widgets:    http://${host.includes(':') ? `[${host}]` : host}:${port}/widgets/tandem.js`,
       `Database:   ${db.kind === 'pglite' ? `embedded PGlite in ${db.location}` : `PostgreSQL ${db.location}`}`,
       `Try:        curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ opportunities(first: 3) { edges { node { title organization { name } } } } }"}'`,
       ...(demoKeys
@@ -74,16 +97,34 @@ async function main() {
     ].join('\n'),
   );
 
+  // Evaluation reminders: hourly, in every API process (a request is claimed before it is mailed, so
+  // processes sharing a database never remind anyone twice on one day).
+  let remindersRunning = false;
+  const sendReminders = () => {
+    if (remindersRunning) return;
+    remindersRunning = true;
+    sendDueEvaluationReminders(db.prisma, mailer)
+      .then(({ messages }) => messages && console.log(`Sent ${messages} evaluation reminder(s).`))
+      .catch((error: unknown) => console.error('Evaluation reminders failed:', error))
+      .finally(() => (remindersRunning = false));
+  };
+  const reminders = setInterval(sendReminders, 3_600_000);
+  reminders.unref();
+  setTimeout(sendReminders, 10_000).unref();
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(reminders);
     console.log(`${signal}: closing…`);
     server.close();
     server.closeAllConnections();
     // Mail being delivered still needs the database to record the result.
-    const mailDone = mailer instanceof SmtpMailer ? mailer.close() : Promise.resolve();
-    Promise.allSettled([mailDone.finally(() => db.close()), rateLimitStore.close()]).finally(() => process.exit(0));
+    const mailDone = smtp ? smtp.close() : Promise.resolve();
+    Promise.allSettled([mailDone.finally(() => db.close()), rateLimitStore.close(), cacheStore.close()]).finally(() =>
+      process.exit(0),
+    );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -8,7 +8,9 @@ import { localeOf } from './locale.ts';
 import { OutboxMailer } from './mail.ts';
 import { corsPolicy } from './cors.ts';
 import { keyAuditPlugin } from './key-audit.ts';
-import { cachingPlugins } from './caching.ts';
+import { certificateRoutesPlugin } from './certificate-routes.ts';
+import { reportRoutesPlugin } from './report-routes.ts';
+import { type CachingOptions, cachingPlugins } from './caching.ts';
 import { csrfPlugin, queryLimitPlugins, schemaDisclosurePlugin } from './hardening.ts';
 import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
 import { rateLimitPlugin } from './rate-limit/plugin.ts';
@@ -25,6 +27,8 @@ export interface TandemServerOptions {
   trustProxy?: boolean;
   /** Where rate-limit counters live (default: this process) and the limits (default: DEFAULT_POLICY). */
   rateLimits?: { store?: RateLimitStore; policy?: RateLimitPolicy };
+  /** The public read cache: where answers are kept (default: this process) and for how long. */
+  caching?: CachingOptions;
 }
 
 /** Present when served by node:http (main.ts); absent when tests call yoga.fetch. */
@@ -41,6 +45,7 @@ export function createTandemYoga({
   mailer = new OutboxMailer(db.prisma),
   trustProxy = false,
   rateLimits = {},
+  caching = {},
 }: TandemServerOptions): TandemYoga {
   return createYoga<ServerContext, Context>({
     schema,
@@ -56,11 +61,14 @@ export function createTandemYoga({
         policy: rateLimits.policy ?? DEFAULT_POLICY,
         trustProxy,
       }),
+      // GET /reports/annual.csv and /certificates/<id>.{html,pdf}: files, not GraphQL, with the same auth.
+      reportRoutesPlugin({ db, mailer, trustProxy }),
+      certificateRoutesPlugin({ db, mailer, trustProxy }),
       ...queryLimitPlugins(),
       schemaDisclosurePlugin({ production: !development }),
       keyAuditPlugin(),
       // Last: answers public persisted GETs from stored bytes (see caching.ts).
-      ...cachingPlugins(),
+      ...cachingPlugins(caching),
     ],
     // Browsers get CORS headers only on origins a publishable key allows (cors.ts).
     cors: corsPolicy(db.prisma),

@@ -56,6 +56,24 @@ interface Fixture {
   membershipToRemove: string;
   erasable: string;
   selfTemplate: { id: string; answers: { questionId: string; value: unknown }[] };
+  // Mentoring and indicators (mentoring.test.ts, indicators.test.ts).
+  learningGoal: string;
+  assignmentToEnd: string;
+  intervisionSession: string;
+  manualIndicatorOfB: string;
+  // Evaluation templates, rounds, drafts and aggregates (evaluation-*.test.ts).
+  evaluation: {
+    template: string;
+    templateKey: string;
+    toEdit: string;
+    toPublish: string;
+    round: string;
+    request: string;
+    draft: string;
+    lgbtiqProject: string;
+  };
+  // Certificates and agreements (certificates.test.ts, agreements.test.ts).
+  legal: LegalFixture;
 }
 
 interface Case {
@@ -112,6 +130,117 @@ const nonEmpty =
 const RESULT = '__typename ... on Error { code }';
 
 const CASES: Case[] = [
+  // ── the legal record: hour rates, certificates, agreements (annual-report, certificates, agreements tests) ──
+  { operation: 'hourRates', document: '{ hourRates { year } }', allowed: EVERYONE },
+  {
+    operation: 'verifyCertificate',
+    document: 'query($code: String!) { verifyCertificate(code: $code) { status } }',
+    variables: (f) => ({ code: f.legal.issuedCode }),
+    allowed: EVERYONE,
+  },
+  {
+    // Before requestCertificate: only the volunteer has certificates yet.
+    operation: 'Me.certificates',
+    document: '{ me { certificates { id } } }',
+    allowed: ['volunteer'],
+    judge: (result, path) =>
+      standard(result, [...path, 'me']) === 'allowed' && valueAt(result, ['me', 'certificates']).length > 0
+        ? 'allowed'
+        : 'denied',
+  },
+  {
+    operation: 'Me.agreements',
+    document: '{ me { agreements { id } } }',
+    allowed: ['volunteer'],
+    judge: (result, path) =>
+      standard(result, [...path, 'me']) === 'allowed' && valueAt(result, ['me', 'agreements']).length > 0
+        ? 'allowed'
+        : 'denied',
+  },
+  {
+    operation: 'Organization.certificates',
+    document: 'query($slug: String!) { organization(slug: $slug) { certificates { totalCount } } }',
+    variables: (f) => ({ slug: f.orgA.slug }),
+    allowed: ['coordinator', 'admin'],
+    judge: (result) => standard(result, ['organization', 'certificates']),
+  },
+  {
+    operation: 'Organization.agreements',
+    document: 'query($slug: String!) { organization(slug: $slug) { agreements { totalCount } } }',
+    variables: (f) => ({ slug: f.orgA.slug }),
+    allowed: ['coordinator', 'admin'],
+    judge: (result) => standard(result, ['organization', 'agreements']),
+  },
+  {
+    // Anyone linked to the organisation (members too) may ask for a certificate of their own work there.
+    operation: 'requestCertificate',
+    document: `mutation($input: RequestCertificateInput!) { requestCertificate(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        organizationId: toGlobal('Organization', f.orgA.id),
+        periodFrom: '2026-01-01',
+        periodTo: '2026-01-31',
+        idempotencyKey: `matrix-certificate-${actor}`,
+      },
+    }),
+    allowed: ['volunteer', 'mentor', 'coordinator', 'admin'],
+  },
+  {
+    operation: 'issueCertificate',
+    document: `mutation($input: IssueCertificateInput!) { issueCertificate(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { certificateId: f.legal.certificateToIssue, description: 'Delo v matriki.' } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'declineCertificate',
+    document: `mutation($input: DecideCertificateInput!) { declineCertificate(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { certificateId: f.legal.certificateToDecline, note: 'Ne v matriki.' } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'revokeCertificate',
+    document: `mutation($input: DecideCertificateInput!) { revokeCertificate(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { certificateId: f.legal.issuedCertificate, note: 'Preklic v matriki.' } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'createAgreement',
+    document: `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        organizationId: toGlobal('Organization', f.orgA.id),
+        volunteerId: actor === 'admin' ? f.legal.newAgreementFor.admin : f.legal.newAgreementFor.coordinator,
+        startsOn: '2026-01-01',
+        tasks: 'Pomoč v matriki.',
+        idempotencyKey: `matrix-agreement-${actor}`,
+      },
+    }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'reviseAgreement',
+    document: `mutation($input: ReviseAgreementInput!) { reviseAgreement(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        agreementId: actor === 'admin' ? f.legal.toRevise.admin : f.legal.toRevise.coordinator,
+        tasks: 'Spremenjeno v matriki.',
+        idempotencyKey: `matrix-revise-${actor}`,
+      },
+    }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'activateAgreement',
+    document: `mutation($input: ActivateAgreementInput!) { activateAgreement(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { agreementId: f.legal.toActivate } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'endAgreement',
+    document: `mutation($input: EndAgreementInput!) { endAgreement(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { agreementId: f.legal.toEnd } }),
+    allowed: ['coordinator', 'admin'],
+  },
   // ── public reads ──
   { operation: 'regions', document: '{ regions { code } }', allowed: EVERYONE },
   { operation: 'areas', document: '{ areas { code } }', allowed: EVERYONE },
@@ -477,10 +606,429 @@ const CASES: Case[] = [
     variables: (f) => ({ input: { membershipId: f.membershipToRemove } }),
     allowed: ['admin'],
   },
+
+  // ── mentoring and indicators ──
+  {
+    operation: 'assignMentor',
+    document: `mutation($input: AssignMentorInput!) { assignMentor(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({
+      input: {
+        organizationId: toGlobal('Organization', f.orgA.id),
+        mentorId: toGlobal('Person', f.users.mentor.id),
+        volunteerId: toGlobal('Person', f.users.volunteer.id),
+        startsOn: '2024-01-01',
+        endsOn: '2024-06-30',
+      },
+    }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'endMentorAssignment',
+    document: `mutation($input: EndMentorAssignmentInput!) { endMentorAssignment(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { assignmentId: f.assignmentToEnd, endsOn: '2023-06-30' } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'createLearningGoal',
+    document: `mutation($input: CreateLearningGoalInput!) { createLearningGoal(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        organizationId: toGlobal('Organization', f.orgA.id),
+        volunteerId: toGlobal('Person', f.users.volunteer.id),
+        title: 'Voditi delavnico',
+        idempotencyKey: `matrix-${actor}`,
+      },
+    }),
+    // The learning path is the volunteer's and their mentor's only.
+    allowed: ['volunteer', 'mentor'],
+  },
+  {
+    operation: 'updateLearningGoal',
+    document: `mutation($input: UpdateLearningGoalInput!) { updateLearningGoal(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { goalId: f.learningGoal, status: 'IN_PROGRESS' } }),
+    allowed: ['volunteer', 'mentor'],
+  },
+  {
+    operation: 'recordIntervisionSession',
+    document: `mutation($input: RecordIntervisionSessionInput!) { recordIntervisionSession(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        organizationId: toGlobal('Organization', f.orgA.id),
+        heldOn: '2026-01-20',
+        participantIds: [toGlobal('Person', f.users.mentor.id)],
+        topics: ['uvajanje prostovoljcev'],
+        idempotencyKey: `matrix-${actor}`,
+      },
+    }),
+    allowed: ['mentor', 'coordinator', 'admin'],
+  },
+  {
+    // B leads the Maribor project: its managers record progress on its hand-kept indicators.
+    operation: 'recordIndicatorProgress',
+    document: `mutation($input: RecordIndicatorProgressInput!) { recordIndicatorProgress(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        indicatorId: f.manualIndicatorOfB,
+        recordedOn: '2020-06-30',
+        amount: 1,
+        idempotencyKey: `matrix-${actor}`,
+      },
+    }),
+    allowed: ['otherCoordinator', 'otherAdmin'],
+  },
+  {
+    operation: 'node',
+    label: 'a learning goal',
+    document: 'query($id: ID!) { node(id: $id) { id } }',
+    variables: (f) => ({ id: f.learningGoal }),
+    allowed: ['volunteer', 'mentor'],
+  },
+  {
+    operation: 'node',
+    label: 'a mentor assignment',
+    document: 'query($id: ID!) { node(id: $id) { id } }',
+    variables: (f) => ({ id: f.assignmentToEnd }),
+    allowed: ['volunteer', 'mentor', 'coordinator', 'admin'],
+  },
+  {
+    operation: 'node',
+    label: 'an intervision session',
+    document: 'query($id: ID!) { node(id: $id) { id } }',
+    variables: (f) => ({ id: f.intervisionSession }),
+    allowed: ['mentor', 'coordinator', 'admin'],
+  },
+  {
+    operation: 'Organization.mentorAssignments',
+    document: 'query($slug: String!) { organization(slug: $slug) { mentorAssignments { totalCount } } }',
+    variables: (f) => ({ slug: f.orgA.slug }),
+    allowed: ['coordinator', 'admin'],
+    judge: (result) => standard(result, ['organization', 'mentorAssignments']),
+  },
+  {
+    operation: 'Organization.intervisionSessions',
+    document: 'query($slug: String!) { organization(slug: $slug) { intervisionSessions { totalCount } } }',
+    variables: (f) => ({ slug: f.orgA.slug }),
+    allowed: ['mentor', 'coordinator', 'admin'],
+    judge: (result) => standard(result, ['organization', 'intervisionSessions']),
+  },
+  {
+    operation: 'Organization.staff',
+    document: 'query($slug: String!) { organization(slug: $slug) { staff { name } } }',
+    variables: (f) => ({ slug: f.orgA.slug }),
+    allowed: ['mentor', 'coordinator', 'admin'],
+    judge: (result) => standard(result, ['organization', 'staff']),
+  },
+  {
+    // A is a partner of the LGBTIQ+ project; B is not in it.
+    operation: 'Project.intervisionSessions',
+    document: '{ project(slug: "lgbtiq-prostovoljstvo") { intervisionSessions { totalCount } } }',
+    allowed: ['mentor', 'coordinator', 'admin'],
+    judge: (result) => standard(result, ['project', 'intervisionSessions']),
+  },
+  {
+    operation: 'Project.staff',
+    document: '{ project(slug: "lgbtiq-prostovoljstvo") { staff { name } } }',
+    allowed: ['mentor', 'coordinator', 'admin'],
+    judge: (result) => standard(result, ['project', 'staff']),
+  },
+  {
+    operation: 'Me.learningGoals',
+    document: '{ me { learningGoals { totalCount } } }',
+    allowed: ['volunteer'],
+    judge: nonEmpty(['me', 'learningGoals', 'totalCount']),
+  },
+  {
+    operation: 'Me.mentors',
+    document: '{ me { mentors { totalCount } } }',
+    allowed: ['volunteer'],
+    judge: nonEmpty(['me', 'mentors', 'totalCount']),
+  },
+  {
+    operation: 'Me.mentees',
+    document: '{ me { mentees { totalCount } } }',
+    allowed: ['mentor'],
+    judge: nonEmpty(['me', 'mentees', 'totalCount']),
+  },
+  {
+    operation: 'Me.intervisionSessions',
+    document: '{ me { intervisionSessions { totalCount } } }',
+    allowed: ['mentor'],
+    judge: nonEmpty(['me', 'intervisionSessions', 'totalCount']),
+  },
+  {
+    // Coordinators and admins reach the volunteer through the assignments, but not the learning path.
+    operation: 'Person.learningGoals',
+    label: "through the organisation's assignments",
+    document: `query($slug: String!) { organization(slug: $slug) {
+      mentorAssignments { edges { node { volunteer { learningGoals { id } } } } } } }`,
+    variables: (f) => ({ slug: f.orgA.slug }),
+    allowed: [],
+    judge: (result) => (JSON.stringify(result.data ?? {}).includes('"learningGoals":[{') ? 'allowed' : 'denied'),
+  },
+  {
+    operation: 'Person.learningGoals',
+    label: "through one's mentees",
+    document: '{ me { mentees { edges { node { volunteer { learningGoals { id } } } } } } }',
+    allowed: ['mentor'],
+    judge: (result) => (JSON.stringify(result.data ?? {}).includes('"learningGoals":[{') ? 'allowed' : 'denied'),
+  },
+  {
+    // Figures and amounts are public; what the entries say and who recorded them, for the partnership's staff.
+    operation: 'IndicatorProgress.note',
+    document: '{ project(slug: "razvoj-prostovoljstva-v-mariboru") { indicators { progress { note } } } }',
+    allowed: ['otherCoordinator', 'otherAdmin'],
+    judge: (result) => (JSON.stringify(result.data ?? {}).includes('"note":"') ? 'allowed' : 'denied'),
+  },
+
+  // ── evaluation templates, rounds, drafts, aggregates (evaluation-*.test.ts) ──
+  {
+    operation: 'evaluationDraft',
+    document: `query($t: ID!, $o: ID!) { evaluationDraft(templateId: $t, organizationId: $o) { id } }`,
+    variables: (f) => ({ t: f.evaluation.template, o: toGlobal('Organization', f.orgA.id) }),
+    // Only one's own draft: the volunteer's is nobody else's business, staff included.
+    allowed: ['volunteer'],
+  },
+  {
+    operation: 'node',
+    label: 'an evaluation draft',
+    document: 'query($id: ID!) { node(id: $id) { id } }',
+    variables: (f) => ({ id: f.evaluation.draft }),
+    allowed: ['volunteer'],
+  },
+  {
+    operation: 'node',
+    label: 'an evaluation request',
+    document: 'query($id: ID!) { node(id: $id) { id } }',
+    variables: (f) => ({ id: f.evaluation.request }),
+    allowed: ['volunteer', 'coordinator', 'admin', 'secretKey'],
+  },
+  {
+    operation: 'Me.evaluationRequests',
+    document: '{ me { evaluationRequests { id } } }',
+    allowed: ['volunteer'],
+    judge: (result) => (JSON.stringify(result.data ?? {}).includes('"evaluationRequests":[{') ? 'allowed' : 'denied'),
+  },
+  {
+    operation: 'EvaluationRound.requests',
+    document: 'query($id: ID!) { node(id: $id) { ... on EvaluationRound { requests { id } } } }',
+    variables: (f) => ({ id: f.evaluation.round }),
+    allowed: ['coordinator', 'admin', 'secretKey'],
+    judge: (result) => (JSON.stringify(result.data ?? {}).includes('"requests":[{') ? 'allowed' : 'denied'),
+  },
+  {
+    operation: 'evaluationRounds',
+    document: 'query($o: ID!) { evaluationRounds(organizationId: $o) { id } }',
+    variables: (f) => ({ o: toGlobal('Organization', f.orgA.id) }),
+    allowed: ['coordinator', 'admin', 'secretKey'],
+    judge: (result) => (JSON.stringify(result.data ?? {}).includes('"evaluationRounds":[{') ? 'allowed' : 'denied'),
+  },
+  {
+    operation: 'evaluationAggregate',
+    label: 'an organisation',
+    document: `query($k: String!, $id: ID!) { evaluationAggregate(templateKey: $k, scope: ORGANIZATION, scopeId: $id) { suppressed } }`,
+    variables: (f) => ({ k: f.evaluation.templateKey, id: toGlobal('Organization', f.orgA.id) }),
+    allowed: ['coordinator', 'admin', 'secretKey'],
+  },
+  {
+    operation: 'evaluationAggregate',
+    label: 'across the partnership',
+    document: `query($k: String!, $id: ID!) { evaluationAggregate(templateKey: $k, scope: PARTNERSHIP, scopeId: $id) { suppressed } }`,
+    variables: (f) => ({ k: f.evaluation.templateKey, id: f.evaluation.lgbtiqProject }),
+    // Staff of any partner organisation of the project (A is a partner; B is not).
+    allowed: ['mentor', 'coordinator', 'admin', 'secretKey'],
+  },
+  {
+    operation: 'competenceGrowth',
+    document: `query($o: ID!, $v: ID!) { competenceGrowth(organizationId: $o, volunteerId: $v) { change } }`,
+    variables: (f) => ({ o: toGlobal('Organization', f.orgA.id), v: toGlobal('Person', f.users.volunteer.id) }),
+    allowed: ['volunteer', 'mentor', 'coordinator', 'admin', 'secretKey'],
+  },
+  {
+    operation: 'saveEvaluationDraft',
+    document: `mutation($input: SaveEvaluationDraftInput!) { saveEvaluationDraft(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({
+      input: { templateId: f.evaluation.template, organizationId: toGlobal('Organization', f.orgA.id), answers: [] },
+    }),
+    // Whoever may submit the self-evaluation: a volunteer or member of A.
+    allowed: ['volunteer', 'mentor', 'coordinator', 'admin'],
+  },
+  {
+    operation: 'createEvaluationTemplate',
+    document: `mutation($input: CreateEvaluationTemplateInput!) { createEvaluationTemplate(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        key: `matrix-new-${actor.toLowerCase()}`,
+        kind: 'VOLUNTEER_SELF',
+        organizationId: toGlobal('Organization', f.orgA.id),
+        titleSl: 'Nov vprašalnik',
+        titleEn: 'New questionnaire',
+        questions: [{ type: 'SCALE', promptSl: 'Kako je bilo?', promptEn: 'How was it?' }],
+      },
+    }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'updateEvaluationTemplate',
+    document: `mutation($input: UpdateEvaluationTemplateInput!) { updateEvaluationTemplate(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { id: f.evaluation.toEdit, titleEn: 'Edited' } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'publishEvaluationTemplate',
+    document: `mutation($input: EvaluationTemplateIdInput!) { publishEvaluationTemplate(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { id: f.evaluation.toPublish } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'createEvaluationTemplateVersion',
+    document: `mutation($input: CreateEvaluationTemplateVersionInput!) { createEvaluationTemplateVersion(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { templateId: f.evaluation.template } }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'createEvaluationRound',
+    document: `mutation($input: CreateEvaluationRoundInput!) { createEvaluationRound(input: $input) { ${RESULT} } }`,
+    variables: (f, actor) => ({
+      input: {
+        organizationId: toGlobal('Organization', f.orgA.id),
+        templateId: f.evaluation.template,
+        phase: 'START',
+        titleSl: 'Začetni krog',
+        titleEn: 'Start round',
+        opensOn: '2026-01-01',
+        dueOn: '2099-12-31',
+        respondents: [{ personId: toGlobal('Person', f.users.volunteer.id) }],
+        idempotencyKey: `matrix-round-${actor}`,
+      },
+    }),
+    allowed: ['coordinator', 'admin'],
+  },
+  {
+    operation: 'sendEvaluationReminders',
+    document: `mutation($input: SendEvaluationRemindersInput!) { sendEvaluationReminders(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { roundId: f.evaluation.round } }),
+    allowed: ['coordinator', 'admin'],
+  },
 ];
 
 let api: TestApi;
 let fixture: Fixture;
+
+interface LegalFixture {
+  issuedCode: string;
+  issuedCertificate: string;
+  certificateToIssue: string;
+  certificateToDecline: string;
+  newAgreementFor: { coordinator: string; admin: string };
+  toRevise: { coordinator: string; admin: string };
+  toActivate: string;
+  toEnd: string;
+}
+
+/** Organisation A's certificates and agreements for the matrix: one record per mutation that changes state. */
+async function legalFixture(orgId: string, volunteerId: string): Promise<LegalFixture> {
+  const prisma = api.prisma;
+  await prisma.hourLog.create({
+    data: {
+      volunteerId,
+      organizationId: orgId,
+      date: new Date('2026-01-15'),
+      minutes: 120,
+      activity: 'Delavnica',
+      areaCode: 'HUMAN_RIGHTS',
+      place: 'Ljubljana',
+      status: 'APPROVED',
+      idempotencyKey: 'matrix-legal-approved',
+    },
+  });
+  await prisma.volunteerAgreement.create({
+    data: {
+      volunteerId,
+      organizationId: orgId,
+      status: 'ENDED',
+      startsOn: new Date('2020-01-01'),
+      endsOn: new Date('2020-12-31'),
+      retainUntil: new Date('2030-12-31'),
+      tasks: 'Matrix',
+    },
+  });
+  const certificate = (status: 'REQUESTED' | 'ISSUED', extra: Record<string, unknown> = {}) =>
+    prisma.certificate.create({
+      data: {
+        volunteerId,
+        organizationId: orgId,
+        status,
+        periodFrom: new Date('2026-01-01'),
+        periodTo: new Date('2026-01-31'),
+        ...extra,
+      },
+    });
+  const issuedCode = 'MTRX-0000-0001';
+  const issued = await certificate('ISSUED', {
+    registerNumber: '2026/900',
+    verificationCode: issuedCode,
+    minutes: 120,
+    issuedAt: new Date('2026-02-01T10:00:00Z'),
+    description: 'Matrix',
+    snapshot: {
+      version: 1,
+      locale: 'sl',
+      volunteer: { name: 'Matrix volunteer', birthDate: '1990-01-01' },
+      organization: { name: 'Matrix', address: null, city: 'Ljubljana', registrationNumber: null },
+      period: { from: '2026-01-01', to: '2026-01-31' },
+      minutes: 120,
+      areas: [],
+      workTypes: [],
+      description: 'Matrix',
+      competences: null,
+      issuedBy: { name: 'Matrix', title: null },
+      registerNumber: '2026/900',
+      verificationCode: issuedCode,
+      issuedAt: '2026-02-01T10:00:00.000Z',
+    },
+  });
+  const toIssue = await certificate('REQUESTED');
+  const toDecline = await certificate('REQUESTED');
+  const member = async (key: string) =>
+    (
+      await prisma.user.create({
+        data: {
+          email: `matrix-legal-${key}@example.net`,
+          name: `Matrix ${key}`,
+          birthDate: new Date('1995-01-01'),
+          memberships: { create: { organizationId: orgId, role: 'VOLUNTEER' } },
+        },
+      })
+    ).id;
+  const agreement = async (key: string, status: 'ACTIVE' | 'DRAFT') =>
+    toGlobal(
+      'VolunteerAgreement',
+      (
+        await prisma.volunteerAgreement.create({
+          data: {
+            volunteerId: await member(key),
+            organizationId: orgId,
+            status,
+            startsOn: new Date('2026-01-01'),
+            tasks: 'Matrix',
+          },
+        })
+      ).id,
+    );
+  return {
+    issuedCode,
+    issuedCertificate: toGlobal('Certificate', issued.id),
+    certificateToIssue: toGlobal('Certificate', toIssue.id),
+    certificateToDecline: toGlobal('Certificate', toDecline.id),
+    newAgreementFor: {
+      coordinator: toGlobal('Person', await member('new-1')),
+      admin: toGlobal('Person', await member('new-2')),
+    },
+    toRevise: { coordinator: await agreement('revise-1', 'ACTIVE'), admin: await agreement('revise-2', 'ACTIVE') },
+    toActivate: await agreement('activate', 'DRAFT'),
+    toEnd: await agreement('end', 'ACTIVE'),
+  };
+}
 
 async function buildFixture(): Promise<Fixture> {
   const prisma = api.prisma;
@@ -655,10 +1203,86 @@ async function buildFixture(): Promise<Fixture> {
   const membershipOf = async (userId: string) =>
     (await prisma.membership.findFirstOrThrow({ where: { userId, organizationId: orgA.id } })).id;
 
+  const learningGoal = await prisma.learningGoal.create({
+    data: {
+      volunteerId: users.volunteer.id,
+      organizationId: orgA.id,
+      title: 'Matrix cilj',
+      mentorNotes: 'Zasebni zapisek.',
+    },
+  });
+  const assignmentToEnd = await prisma.mentorAssignment.create({
+    data: {
+      mentorId: users.mentor.id,
+      volunteerId: users.volunteer.id,
+      organizationId: orgA.id,
+      startsOn: new Date('2023-01-01'),
+      endsOn: new Date('2023-12-31'),
+    },
+  });
+  const intervisionSession = await prisma.intervisionSession.create({
+    data: {
+      organizationId: orgA.id,
+      heldOn: new Date('2026-01-15'),
+      topics: ['matrix'],
+      participants: { create: [{ userId: users.mentor.id }] },
+    },
+  });
+  const evalTemplate = (key: string, publishedAt: Date | null) =>
+    prisma.evaluationTemplate.create({
+      data: {
+        key,
+        version: 1,
+        kind: 'VOLUNTEER_SELF',
+        organizationId: orgA.id,
+        titleSl: `Matrix ${key}`,
+        titleEn: `Matrix ${key}`,
+        publishedAt,
+        questions: {
+          create: [{ position: 0, type: 'SCALE', promptSl: 'Kako?', promptEn: 'How?', scaleMin: 1, scaleMax: 5 }],
+        },
+      },
+    });
+  const matrixSelf = await evalTemplate('matrix-self', new Date('2026-01-01'));
+  const templateToEdit = await evalTemplate('matrix-to-edit', null);
+  const templateToPublish = await evalTemplate('matrix-to-publish', null);
+  const evaluationRound = await prisma.evaluationRound.create({
+    data: {
+      organizationId: orgA.id,
+      templateId: matrixSelf.id,
+      phase: 'START',
+      titleSl: 'Matrix krog',
+      titleEn: 'Matrix round',
+      opensOn: new Date('2026-01-01'),
+      dueOn: new Date('2099-12-31'),
+      requests: {
+        create: [
+          { respondentId: users.volunteer.id, subjectUserId: users.volunteer.id, subjectKey: users.volunteer.id },
+        ],
+      },
+    },
+    include: { requests: true },
+  });
+  const evaluationDraft = await prisma.evaluationDraft.create({
+    data: {
+      templateId: matrixSelf.id,
+      organizationId: orgA.id,
+      respondentId: users.volunteer.id,
+      subjectUserId: users.volunteer.id,
+      subjectKey: users.volunteer.id,
+      answers: [],
+    },
+  });
+  const lgbtiqProject = await prisma.project.findUniqueOrThrow({ where: { slug: 'lgbtiq-prostovoljstvo' } });
+  const manualIndicatorOfB = await prisma.indicator.findFirstOrThrow({
+    where: { project: { partners: { some: { organizationId: orgB.id, role: 'LEAD' } } }, metric: null, kind: 'COUNT' },
+  });
+
   return {
     orgA: { id: orgA.id, slug: orgA.slug },
     orgB: { id: orgB.id, slug: orgB.slug },
     users,
+    legal: await legalFixture(orgA.id, users.volunteer.id),
     publishableKey,
     secretKey,
     opportunity: toGlobal('Opportunity', open.id),
@@ -675,6 +1299,20 @@ async function buildFixture(): Promise<Fixture> {
     membershipToRemove: toGlobal('Member', await membershipOf(removable.id)),
     erasable: toGlobal('Person', erasable.id),
     selfTemplate: { id: toGlobal('EvaluationTemplate', template.id), answers },
+    learningGoal: toGlobal('LearningGoal', learningGoal.id),
+    assignmentToEnd: toGlobal('MentorAssignment', assignmentToEnd.id),
+    intervisionSession: toGlobal('IntervisionSession', intervisionSession.id),
+    manualIndicatorOfB: toGlobal('Indicator', manualIndicatorOfB.id),
+    evaluation: {
+      template: toGlobal('EvaluationTemplate', matrixSelf.id),
+      templateKey: matrixSelf.key,
+      toEdit: toGlobal('EvaluationTemplate', templateToEdit.id),
+      toPublish: toGlobal('EvaluationTemplate', templateToPublish.id),
+      round: toGlobal('EvaluationRound', evaluationRound.id),
+      request: toGlobal('EvaluationRequest', evaluationRound.requests[0]!.id),
+      draft: toGlobal('EvaluationDraft', evaluationDraft.id),
+      lgbtiqProject: toGlobal('Project', lgbtiqProject.id),
+    },
   };
 }
 

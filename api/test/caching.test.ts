@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { schema } from '@tandem/schema';
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSISTED_OPERATIONS } from '../src/caching.ts';
+import { PERSISTED_OPERATIONS, RedisPublicCache } from '../src/caching.ts';
+import { createTandemYoga, type TandemYoga } from '../src/yoga.ts';
 import { TestApi, toGlobal } from './harness.ts';
 
 let api: TestApi;
@@ -12,18 +13,24 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const hashOf = (name: string) => {
-  const entry = Object.entries(PERSISTED_OPERATIONS).find(([, query]) => query.startsWith(`query ${name}`));
+  const entry = Object.entries(PERSISTED_OPERATIONS).find(([, query]) => new RegExp(`\\bquery ${name}\\b`).test(query));
   if (!entry) throw new Error(`no persisted operation ${name}`);
   return entry[0];
 };
 
 /** A persisted operation over GET, as the widgets send it. */
-async function persistedGet(name: string, variables: object, headers: Record<string, string> = {}, query = '') {
+async function persistedGet(
+  name: string,
+  variables: object,
+  headers: Record<string, string> = {},
+  query = '',
+  yoga: TandemYoga = api.yoga,
+) {
   const params = new URLSearchParams({
     extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf(name) } }),
     variables: JSON.stringify(variables),
   });
-  const response = await api.yoga.fetch(`http://127.0.0.1/graphql?${params}${query}`, { headers });
+  const response = await yoga.fetch(`http://127.0.0.1/graphql?${params}${query}`, { headers });
   return {
     status: response.status,
     headers: response.headers,
@@ -159,6 +166,112 @@ describe('cached public reads', () => {
     expect(((await arbitrary.json()) as { data: { regions: unknown[] } }).data.regions.length).toBe(12);
   });
 });
+
+// CI starts Redis and sets REDIS_URL. Two API processes over one database: two yoga
+// instances, each with its own Redis connection and nothing else in common.
+if (process.env.REDIS_URL) {
+  const url = process.env.REDIS_URL;
+  describe('the public read cache shared through Redis', () => {
+    it("serves one process's answer from another, and a mutation in either empties it for both", async () => {
+      const prefix = `tandem:cache:test-${Math.random().toString(36).slice(2)}:`;
+      const stores = [new RedisPublicCache(url, prefix), new RedisPublicCache(url, prefix)];
+      const [a, b] = stores.map((store) => createTandemYoga({ db: api.db, caching: { store } })) as [
+        TandemYoga,
+        TandemYoga,
+      ];
+      try {
+        const opportunity = await publishedOpportunity('V Redisu prvič');
+        const variables = { id: toGlobal('Opportunity', opportunity.id) };
+        const title = (r: Awaited<ReturnType<typeof persistedGet>>) => r.body?.data.opportunity.title;
+
+        const first = await persistedGet('PublicOpportunity', variables, {}, '', a);
+        expect(title(first)).toBe('V Redisu prvič');
+        expect(first.headers.get('cache-control')).toBe('public, max-age=30');
+
+        await retitle(opportunity.id, 'V Redisu drugič');
+        // B never computed this answer: it comes from A's entry in Redis, ETag and all.
+        const fromB = await persistedGet('PublicOpportunity', variables, {}, '', b);
+        expect(title(fromB)).toBe('V Redisu prvič');
+        expect(fromB.headers.get('etag')).toBe(first.headers.get('etag'));
+        expect(
+          (await persistedGet('PublicOpportunity', variables, { 'if-none-match': first.headers.get('etag')! }, '', b))
+            .status,
+        ).toBe(304);
+        // The data did change: a process with a cache of its own (this file's API) answers afresh.
+        expect(title(await persistedGet('PublicOpportunity', variables))).toBe('V Redisu drugič');
+
+        // Logging hours in B changes nothing public: both keep the answer.
+        const agreement = await api.prisma.volunteerAgreement.findFirstOrThrow({
+          where: { status: 'ACTIVE' },
+          include: { volunteer: true },
+        });
+        const token = await api.tokenFor(agreement.volunteer.email);
+        const post = async (yoga: TandemYoga, query: string, input: object, headers: Record<string, string> = {}) =>
+          (await (
+            await yoga.fetch('http://127.0.0.1/graphql', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...headers },
+              body: JSON.stringify({ query, variables: { input } }),
+            })
+          ).json()) as { data?: any; errors?: unknown[] };
+        const logged = await post(
+          b,
+          'mutation ($input: LogHoursInput!) { logHours(input: $input) { __typename } }',
+          {
+            organizationId: toGlobal('Organization', agreement.organizationId),
+            date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+            minutes: 30,
+            activity: 'delavnica',
+            idempotencyKey: `redis-cache-${Math.random()}`,
+          },
+          { authorization: `Bearer ${token}` },
+        );
+        expect(logged.data?.logHours.__typename).toBe('HourLogPayload');
+        expect(title(await persistedGet('PublicOpportunity', variables, {}, '', a))).toBe('V Redisu prvič');
+
+        // A sign-up in A changes places: B answers afresh right after A's answer, and so does A.
+        const signedUp = await post(a, 'mutation ($input: SignUpInput!) { signUp(input: $input) { __typename } }', {
+          opportunityId: variables.id,
+          name: 'Ana Novak',
+          email: `redis.${Math.random().toString(36).slice(2)}@example.org`,
+          birthDate: '1990-03-03',
+          consent: { dataProcessing: true },
+        });
+        expect(signedUp.data?.signUp.__typename).toBe('SignUpPayload');
+        const freshB = await persistedGet('PublicOpportunity', variables, {}, '', b);
+        expect(title(freshB)).toBe('V Redisu drugič');
+        expect(freshB.headers.get('etag')).not.toBe(first.headers.get('etag'));
+        expect(
+          (await persistedGet('PublicOpportunity', variables, { 'if-none-match': first.headers.get('etag')! }, '', a))
+            .status,
+        ).toBe(200);
+        // …and B's fresh answer is now the shared one.
+        await retitle(opportunity.id, 'V Redisu tretjič');
+        expect(title(await persistedGet('PublicOpportunity', variables, {}, '', a))).toBe('V Redisu drugič');
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
+    it('answers without the cache when Redis cannot be reached', async () => {
+      const store = new RedisPublicCache('redis://127.0.0.1:1', `tandem:cache:test-down:`);
+      const yoga = createTandemYoga({ db: api.db, caching: { store } });
+      try {
+        const opportunity = await publishedOpportunity('Brez Redisa');
+        const variables = { id: toGlobal('Opportunity', opportunity.id) };
+        const answer = await persistedGet('PublicOpportunity', variables, {}, '', yoga);
+        expect(answer.status).toBe(200);
+        expect(answer.body?.data.opportunity.title).toBe('Brez Redisa');
+        await retitle(opportunity.id, 'Brez Redisa, drugič');
+        expect((await persistedGet('PublicOpportunity', variables, {}, '', yoga)).body?.data.opportunity.title).toBe(
+          'Brez Redisa, drugič',
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
 
 describe('the persisted operations manifest', () => {
   it('keys every query by its sha256, and every query is valid against the schema', () => {

@@ -1,11 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/client/client.ts';
 import { pgliteRunner, poolRunner, type SqlRunner } from './sql-runner.ts';
 
@@ -81,6 +79,26 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return openEmbedded(options);
 }
 
+/**
+ * Names each distinct statement, so that every PostgreSQL connection parses
+ * and plans it once and then only binds and executes it: planning the public
+ * list's statement took about as long as running it. The same text always
+ * gets the same name. Past `limit` distinct texts (e.g. IN lists of many
+ * lengths) statements stay unnamed, so a connection keeps a bounded number.
+ */
+function statementNames(limit = 2000): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return (query) => {
+    let name = names.get(query.sql);
+    if (name === undefined && names.size < limit) {
+      name = `tandem_${names.size}`;
+      names.set(query.sql, name);
+    }
+    // pg sends a statement without a name unprepared.
+    return name as string;
+  };
+}
+
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   try {
@@ -90,7 +108,10 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     throw new DatabaseOpenError(`Cannot reach PostgreSQL at ${redact(url)}: ${(error as Error).message}`);
   }
   const prisma = withQueryLog(
-    new PrismaClient({ adapter: new PrismaPg(pool), log: logLevels(options.onQuery) }),
+    new PrismaClient({
+      adapter: new PrismaPg(pool, { statementNameGenerator: statementNames() }),
+      log: logLevels(options.onQuery),
+    }),
     options.onQuery,
   );
   return {
@@ -152,6 +173,13 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
 }
 
 async function openEmbedded(options: OpenOptions): Promise<Database> {
+  // Loaded only here: PGlite (PostgreSQL compiled to WebAssembly) costs about 60 MB
+  // of memory, which a server on PostgreSQL should not carry.
+  const [{ PGlite }, { pg_trgm }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('pglite-prisma-adapter'),
+  ]);
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => undefined : acquireLock(dataDir);

@@ -31,6 +31,16 @@ export const PERMISSIONS = [
   'people:erase',
   /** Read the audit log. */
   'audit:read',
+  /** Assign volunteers their mentors, end assignments and see all of them. */
+  'mentoring:manage',
+  /** Record progress on the indicators of projects the organisation leads. */
+  'indicators:write',
+  /** Create and publish evaluation templates (shared ones: in the project's lead organisation), run rounds, send reminders. */
+  'evaluations:manage',
+  /** See certificate requests and the register; issue, decline and revoke certificates (ZProst Art. 25). */
+  'certificates:issue',
+  /** See, make, version and end volunteering agreements (ZProst Art. 18–19). */
+  'agreements:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,6 +79,7 @@ const PROJECT_MANAGER_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR'];
  */
 export class Access {
   private menteeKeys: Promise<Set<string>> | undefined;
+  private assignedKeys: Promise<Set<string>> | undefined;
   private partnerOrganizations: Promise<Set<string>> | undefined;
 
   constructor(
@@ -139,6 +150,19 @@ export class Access {
     return [...ids];
   }
 
+  /**
+   * The viewer is the volunteer's mentor in the organisation now: an assignment
+   * covering today (its period has begun and not ended; a pair may have several
+   * periods) while the viewer still holds a staff role there. Opportunity
+   * mentors do not count: this guards the private learning path.
+   */
+  async isAssignedMentor(organizationId: string, volunteerId: string): Promise<boolean> {
+    if (!this.viewer?.memberships.some((m) => m.organizationId === organizationId && STAFF_ROLES.includes(m.role))) {
+      return false;
+    }
+    return (await this.assignedMentees()).has(`${organizationId}:${volunteerId}`);
+  }
+
   private mentorsIn(organizationId: string, permission: Permission): boolean {
     return !!this.viewer?.memberships.some(
       (m) => m.organizationId === organizationId && ROLE_PERMISSIONS[m.role].mentees.includes(permission),
@@ -153,20 +177,38 @@ export class Access {
   private mentees(): Promise<Set<string>> {
     this.menteeKeys ??= (async () => {
       const viewerId = this.viewer?.id ?? '';
-      const today = new Date(new Date().toISOString().slice(0, 10));
-      const [assignments, applications] = await Promise.all([
-        this.prisma.mentorAssignment.findMany({
-          where: { mentorId: viewerId, OR: [{ endsOn: null }, { endsOn: { gte: today } }] },
-          select: { organizationId: true, volunteerId: true },
-        }),
+      const [assigned, applications] = await Promise.all([
+        this.assignedMentees(),
         this.prisma.application.findMany({
           where: { opportunity: { mentorId: viewerId }, status: { in: ['PENDING', 'ACCEPTED', 'WAITLISTED'] } },
           select: { organizationId: true, volunteerId: true },
         }),
       ]);
-      return new Set([...assignments, ...applications].map((m) => `${m.organizationId}:${m.volunteerId}`));
+      return new Set([...assigned, ...applications.map((m) => `${m.organizationId}:${m.volunteerId}`)]);
     })();
     return this.menteeKeys;
+  }
+
+  /**
+   * "organisationId:volunteerId" of the viewer's mentor assignments covering
+   * today (dates are UTC calendar days; endsOn is the last day). Assignments
+   * that have not started yet or have ended give no rights.
+   */
+  private assignedMentees(): Promise<Set<string>> {
+    this.assignedKeys ??= (async () => {
+      if (!this.viewer) return new Set<string>();
+      const today = new Date(new Date().toISOString().slice(0, 10));
+      const assignments = await this.prisma.mentorAssignment.findMany({
+        where: {
+          mentorId: this.viewer.id,
+          startsOn: { lte: today },
+          OR: [{ endsOn: null }, { endsOn: { gte: today } }],
+        },
+        select: { organizationId: true, volunteerId: true },
+      });
+      return new Set(assignments.map((m) => `${m.organizationId}:${m.volunteerId}`));
+    })();
+    return this.assignedKeys;
   }
 
   /** Partner organisations of projects led by an organisation the viewer manages. */

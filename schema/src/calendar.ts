@@ -12,3 +12,16 @@ export function ageOn(birthDate: Date, on: Date): number {
 export function yearRange(year: number): { gte: Date; lt: Date } {
   return { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) };
 }
+
+// Calendar days are Slovenian days: at 00:30 in Ljubljana it is still yesterday in UTC.
+const slovenianDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Ljubljana',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Slovenia at an instant, as `@db.Date` columns hold it (midnight UTC). */
+export function slovenianDay(instant: Date = new Date()): Date {
+  return new Date(`${slovenianDayFormat.format(instant)}T00:00:00.000Z`);
+}

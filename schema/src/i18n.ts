@@ -141,6 +141,139 @@ const messages = {
     sl: 'Pozdravljeni, {name}!\n\nVaše geslo za Tandem je bilo nastavljeno {when}. Vse druge prijave v vaš račun so bile odjavljene.\n\nČe tega niste storili vi, se takoj prijavite s kodo, ki jo dobite po e-pošti, nastavite novo geslo in nas obvestite.',
     en: 'Hello {name},\n\nYour Tandem password was set on {when}. All other sessions of your account were signed out.\n\nIf this was not you, sign in at once with a code sent by e-mail, set a new password and let us know.',
   },
+  // Mentoring, learning goals, intervision and indicators (schema/src/mentoring, types/{mentor-assignment,learning-goal,intervision,indicator}.ts).
+  NOT_A_MENTOR: {
+    sl: 'Mentor mora biti mentor, koordinator ali skrbnik te organizacije.',
+    en: 'The mentor must be a mentor, coordinator or admin of this organisation.',
+  },
+  SELF_MENTORING: { sl: 'Nihče ne more biti sam svoj mentor.', en: 'Nobody can be their own mentor.' },
+  ASSIGNMENT_OVERLAPS: {
+    sl: 'Ta mentor je prostovoljcu v tej organizaciji že dodeljen za obdobje, ki se prekriva s tem.',
+    en: 'This mentor is already assigned to the volunteer in this organisation for a period that overlaps this one.',
+  },
+  END_BEFORE_START: { sl: 'Konec ne sme biti pred začetkom.', en: 'The end cannot be before the start.' },
+  MENTOR_NOTES_MENTORS_ONLY: {
+    sl: 'Mentorske zapiske lahko pišejo le mentorji prostovoljca.',
+    en: "Only the volunteer's mentors can write mentor notes.",
+  },
+  NOT_A_PROJECT_PARTNER: {
+    sl: 'Organizacija ni partnerica tega projekta.',
+    en: 'The organisation is not a partner of this project.',
+  },
+  OUTSIDE_PROJECT_PERIOD: {
+    sl: 'Datum mora biti v obdobju projekta, od {startsOn} do {endsOn}.',
+    en: 'The date must be within the project period, {startsOn} to {endsOn}.',
+  },
+  INDICATOR_COMPUTED: {
+    sl: 'Napredek tega kazalnika se izračuna iz podatkov, zato ga ni mogoče vpisati ročno.',
+    en: 'The progress of this indicator is computed from the data, so it cannot be recorded by hand.',
+  },
+  AMOUNT_NOT_ZERO: { sl: 'Vpišite število, različno od 0.', en: 'Enter a number other than 0.' },
+  // Evaluation templates, rounds, drafts, reminders and aggregates (schema/src/evaluation, types/evaluation-*.ts).
+  REQUEST_ALREADY_ANSWERED: {
+    sl: 'Na to vabilo k evalvaciji ste že odgovorili.',
+    en: 'You have already answered this evaluation request.',
+  },
+  ROUND_NOT_OPEN: {
+    sl: 'Ta krog evalvacije se še ni začel.',
+    en: 'This evaluation round has not opened yet.',
+  },
+  TEMPLATE_PUBLISHED: {
+    sl: 'Objavljene različice vprašalnika ni mogoče spreminjati; začnite novo različico.',
+    en: 'A published version of a questionnaire cannot be changed; start a new version.',
+  },
+  TEMPLATE_KEY_TAKEN: {
+    sl: 'Vprašalnik s tem ključem že obstaja.',
+    en: 'A questionnaire with this key already exists.',
+  },
+  TEMPLATE_WITHOUT_QUESTIONS: {
+    sl: 'Vprašalnik brez vprašanj ni mogoče objaviti.',
+    en: 'A questionnaire without questions cannot be published.',
+  },
+  TEMPLATE_NOT_LATEST: {
+    sl: 'Novo različico lahko začnete le iz zadnje objavljene različice.',
+    en: 'A new version can only be started from the latest published version.',
+  },
+  TEMPLATE_NOT_PUBLISHED: {
+    sl: 'Ta različica vprašalnika še ni objavljena.',
+    en: 'This version of the questionnaire is not published yet.',
+  },
+  UNKNOWN_COMPETENCE: { sl: 'Te kompetence ni.', en: 'There is no such competence.' },
+  CHOICES_REQUIRED: {
+    sl: 'Vprašanje z izbiro potrebuje vsaj dve različni izbiri.',
+    en: 'A choice question needs at least two different choices.',
+  },
+  SCALE_RANGE: {
+    sl: 'Najnižja vrednost lestvice mora biti manjša od najvišje.',
+    en: 'The lowest value of a scale must be below the highest.',
+  },
+  DUE_BEFORE_OPEN: {
+    sl: 'Rok ne sme biti pred začetkom kroga.',
+    en: 'The due date cannot be before the round opens.',
+  },
+  NO_RESPONDENTS: {
+    sl: 'V tem krogu ni nikogar, ki bi moral odgovoriti.',
+    en: 'Nobody would have to answer in this round.',
+  },
+  OPPORTUNITY_REQUIRED: {
+    sl: 'Za oceno prostovoljskega mesta izberite priložnost.',
+    en: 'Choose an opportunity for an evaluation of the placement.',
+  },
+  EVALUATION_REMINDER_SUBJECT: {
+    sl: 'Opomnik: evalvacija do {dueOn}',
+    en: 'Reminder: evaluation due by {dueOn}',
+  },
+  EVALUATION_REMINDER_INTRO: {
+    sl: 'Pozdravljeni, {name}!\n\nProsimo vas, da izpolnite naslednje vprašalnike:',
+    en: 'Hello {name},\n\nplease fill in the following questionnaires:',
+  },
+  EVALUATION_REMINDER_LINE: {
+    sl: '- {title} ({organization}), rok {dueOn}',
+    en: '- {title} ({organization}), due {dueOn}',
+  },
+  EVALUATION_REMINDER_ABOUT: { sl: ' o osebi {subject}', en: ' about {subject}' },
+  EVALUATION_REMINDER_OUTRO: {
+    sl: 'Najdete jih med svojimi vabili k evalvaciji na spletni strani organizacije. Nedokončane odgovore lahko shranite in nadaljujete pozneje.\n\nHvala!',
+    en: "You find them among your evaluation requests on the organisation's website. You can save unfinished answers and continue later.\n\nThank you!",
+  },
+  // Certificates and agreements (types/certificate.ts, types/agreement.ts).
+  CERTIFICATE_NOT_REQUESTED: {
+    sl: 'Izdati ali zavrniti je mogoče le zahtevano potrdilo; to je že {status}.',
+    en: 'Only a requested certificate can be issued or declined; this one is already {status}.',
+  },
+  CERTIFICATE_NOT_ISSUED: {
+    sl: 'Preklicati je mogoče le izdano potrdilo.',
+    en: 'Only an issued certificate can be revoked.',
+  },
+  NO_APPROVED_HOURS: {
+    sl: 'Prostovoljec v tem obdobju pri organizaciji nima potrjenih ur.',
+    en: 'The volunteer has no approved hours with the organisation in this period.',
+  },
+  CERTIFICATE_ISSUED_SUBJECT: {
+    sl: 'Potrdilo o prostovoljskem delu {number} je izdano',
+    en: 'Your certificate of volunteer work {number} is issued',
+  },
+  CERTIFICATE_ISSUED_TEXT: {
+    sl: 'Pozdravljeni, {name}!\n\n{organization} vam je izdala potrdilo o opravljenem prostovoljskem delu št. {number} za obdobje od {from} do {to}. Najdete ga med svojimi potrdili v Tandemu (HTML za tisk in PDF).\n\nKoda za preverjanje pristnosti: {code}',
+    en: 'Hello {name},\n\n{organization} has issued your certificate of volunteer work no. {number} for {from} to {to}. You find it among your certificates in Tandem (HTML for printing and PDF).\n\nVerification code: {code}',
+  },
+  CERTIFICATE_DECLINED_SUBJECT: {
+    sl: 'Zahteva za potrdilo o prostovoljskem delu je zavrnjena',
+    en: 'Your request for a certificate of volunteer work was declined',
+  },
+  CERTIFICATE_DECLINED_TEXT: {
+    sl: 'Pozdravljeni, {name}!\n\n{organization} je zavrnila vašo zahtevo za potrdilo za obdobje od {from} do {to}.\n\nPojasnilo: {note}',
+    en: 'Hello {name},\n\n{organization} declined your request for a certificate for {from} to {to}.\n\nReason: {note}',
+  },
+  AGREEMENT_EXISTS: {
+    sl: 'Prostovoljec ima pri tej organizaciji že veljaven dogovor ali osnutek; spremenite ga z novo različico.',
+    en: 'The volunteer already has an agreement in force or a draft with this organisation; change it with a new version.',
+  },
+  AGREEMENT_SUPERSEDED: {
+    sl: 'Ta različica dogovora ni več zadnja; spremenite zadnjo različico.',
+    en: 'This version of the agreement is no longer the latest; change the latest one.',
+  },
+  AGREEMENT_ENDED: { sl: 'Ta dogovor je že prenehal.', en: 'This agreement has already ended.' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

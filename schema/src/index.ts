@@ -13,12 +13,23 @@ import './types/opportunity.ts';
 import './types/application.ts';
 import './types/hour-log.ts';
 import './types/evaluation.ts';
+import './types/evaluation-draft.ts';
+import './types/evaluation-round.ts';
+import './types/evaluation-template-admin.ts';
+import './types/evaluation-aggregate.ts';
 import './types/report.ts';
+import './types/hour-rate.ts';
+import './types/agreement.ts';
+import './types/certificate.ts';
 import './types/audit-log.ts';
 import './types/api-key.ts';
 import './types/membership.ts';
 import './types/privacy.ts';
 import './types/account.ts';
+import './types/indicator.ts';
+import './types/mentor-assignment.ts';
+import './types/learning-goal.ts';
+import './types/intervision.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 
@@ -38,3 +49,10 @@ export { createApiKey, revokeApiKey, normalizeOrigin, type ApiKeyInput } from '.
 export { addMember } from './members.ts';
 export { InputError, NotFoundError, RuleError, ConflictError, TandemError } from './errors.ts';
 export { t, type MessageKey } from './i18n.ts';
+export { sendDueEvaluationReminders, type ReminderResult } from './evaluation/reminders.ts';
+// The legal record: reports, hour rates, certificates and retention (for api routes and the CLI).
+export { readableAnnualReport, reportCsv } from './types/report.ts';
+export { annualReportFileName } from './reports/csv.ts';
+export { setHourRates } from './reports/hour-rates.ts';
+export { printableCertificate, certificateHtml, certificatePdf } from './certificates/print.ts';
+export { purgeExpired } from './privacy/retention.ts';

@@ -71,6 +71,8 @@ function logsFor(a: Agreement, counter: { n: number }): Prisma.HourLogCreateMany
       workType: activity.workType,
       areaCode: activity.area,
       place: e.place,
+      // Every entry is made inside its agreement's period, so it belongs to that version.
+      agreementId: a.id,
       status,
       reviewerId: reviewed ? staffId(e.mentor) : null,
       reviewedAt,

@@ -5,10 +5,13 @@
 import type { Prisma, PrismaClient } from '../../generated/client/client.ts';
 import { applicationAuditLogs, applications, applicationStatusChanges, consentRecords } from './applications.ts';
 import { evaluationQuestions, evaluationResponses, evaluationTemplates } from './evaluations.ts';
+import { evaluationRounds } from './evaluation-rounds.ts';
+import { certificateAuditLogs, certificates } from './certificates.ts';
 import { hourLogAuditLogs, hourLogs } from './hours.ts';
 import { lgbtiq } from './lgbtiq.ts';
 import { maribor } from './maribor.ts';
 import { learningGoals, mentorAssignments } from './mentoring.ts';
+import { mentoringYear } from './mentoring-year.ts';
 import { opportunities, shifts, signupQuestions } from './opportunities.ts';
 import { organizationAreas, organizations } from './organizations.ts';
 import { agreements, memberships, users } from './people.ts';
@@ -20,6 +23,7 @@ const projects = [maribor, lgbtiq];
 
 /** Every row of the demo, per model, in an order that satisfies foreign keys. */
 export function seedData() {
+  const year = mentoringYear();
   return {
     region: regions,
     area: areas,
@@ -30,8 +34,9 @@ export function seedData() {
     projectPartner: projects.flatMap((p) => p.partners),
     projectRegion: projects.flatMap((p) => p.regions),
     indicator: projects.flatMap((p) => p.indicators),
-    indicatorProgress: projects.flatMap((p) => p.indicatorProgress),
     user: users,
+    // After the users: entries name who recorded them.
+    indicatorProgress: projects.flatMap((p) => p.indicatorProgress),
     membership: memberships,
     volunteerAgreement: agreements,
     opportunity: opportunities,
@@ -41,14 +46,22 @@ export function seedData() {
     applicationStatusChange: applicationStatusChanges,
     consentRecord: consentRecords,
     hourLog: hourLogs,
-    evaluationTemplate: evaluationTemplates,
-    evaluationQuestion: evaluationQuestions,
-    evaluationResponse: evaluationResponses,
+    certificate: certificates,
+    // Rounds before the responses that answer them; requests after the responses that fulfil them.
+    ...((rounds) => ({
+      evaluationTemplate: [...evaluationTemplates, ...rounds.evaluationTemplate],
+      evaluationQuestion: [...evaluationQuestions, ...rounds.evaluationQuestion],
+      evaluationRound: rounds.evaluationRound,
+      evaluationResponse: [...evaluationResponses, ...rounds.evaluationResponse],
+      evaluationRequest: rounds.evaluationRequest,
+      evaluationDraft: rounds.evaluationDraft,
+      outboxMessage: rounds.outboxMessage,
+    }))(evaluationRounds()),
     mentorAssignment: mentorAssignments,
-    learningGoal: learningGoals,
-    intervisionSession: projects.flatMap((p) => p.intervisionSessions),
-    intervisionParticipant: projects.flatMap((p) => p.intervisionParticipants),
-    auditLog: [...applicationAuditLogs, ...hourLogAuditLogs],
+    learningGoal: [...learningGoals, ...year.learningGoal],
+    intervisionSession: [...projects.flatMap((p) => p.intervisionSessions), ...year.intervisionSession],
+    intervisionParticipant: [...projects.flatMap((p) => p.intervisionParticipants), ...year.intervisionParticipant],
+    auditLog: [...applicationAuditLogs, ...hourLogAuditLogs, ...certificateAuditLogs, ...year.auditLog],
   };
 }
 
@@ -82,9 +95,14 @@ function writers(prisma: PrismaClient): { [M in SeedModel]: CreateMany<SeedData[
     applicationStatusChange: (a) => prisma.applicationStatusChange.createMany(a),
     consentRecord: (a) => prisma.consentRecord.createMany(a),
     hourLog: (a) => prisma.hourLog.createMany(a),
+    certificate: (a) => prisma.certificate.createMany(a),
     evaluationTemplate: (a) => prisma.evaluationTemplate.createMany(a),
     evaluationQuestion: (a) => prisma.evaluationQuestion.createMany(a),
     evaluationResponse: (a) => prisma.evaluationResponse.createMany(a),
+    evaluationRound: (a) => prisma.evaluationRound.createMany(a),
+    evaluationRequest: (a) => prisma.evaluationRequest.createMany(a),
+    evaluationDraft: (a) => prisma.evaluationDraft.createMany(a),
+    outboxMessage: (a) => prisma.outboxMessage.createMany(a),
     mentorAssignment: (a) => prisma.mentorAssignment.createMany(a),
     learningGoal: (a) => prisma.learningGoal.createMany(a),
     intervisionSession: (a) => prisma.intervisionSession.createMany(a),

@@ -1,6 +1,7 @@
 // Seed 004: LGBTIQ+ prostovoljstvo (1 October 2018 – 31 December 2019).
 // Lead Društvo Parada ponosa, partner Društvo Legebitra, associate Slovenska
-// filantropija (expert support); five regions; indicators from the three general goals.
+// filantropija (expert support); five regions; indicators from the three general goals,
+// two of them computed from the data (mentored volunteers, approved hours).
 import { LGBTIQ_PROJECT } from './ids.ts';
 import { projectRows, type IntervisionDef, type ProjectDef } from './projects.ts';
 
@@ -95,7 +96,28 @@ export const LGBTIQ: ProjectDef = {
         ['2019-10-15', 2, 'Drugi del usposabljanja: osebna učna pot in priznavanje kompetenc.'],
       ],
     },
+    {
+      titleSl: 'Prostovoljke_ci z mentorsko podporo in osebno učno potjo v organizacijah partnericah.',
+      titleEn: 'Volunteers with mentoring support and a personal learning path in the partner organisations.',
+      kind: 'COUNT',
+      target: 12,
+      unitSl: 'prostovoljk_cev z mentorico_jem',
+      unitEn: 'volunteers with a mentor',
+      metric: 'MENTORED_VOLUNTEERS',
+      progress: [],
+    },
+    {
+      titleSl: 'Opravljene prostovoljske ure v aktivnostih projekta.',
+      titleEn: 'Volunteer hours done in the project’s activities.',
+      kind: 'COUNT',
+      target: 150,
+      unitSl: 'potrjenih ur',
+      unitEn: 'approved hours',
+      metric: 'APPROVED_HOURS',
+      progress: [],
+    },
   ],
+  progressRecorder: 'nika.potocnik',
   intervisions: INTERVISIONS,
 };
 

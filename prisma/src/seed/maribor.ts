@@ -73,8 +73,6 @@ const INTERVISIONS: IntervisionDef[] = [
   ),
 ];
 
-const inProject = INTERVISIONS.filter((s) => s.inProject);
-
 export const MARIBOR: ProjectDef = {
   slug: MARIBOR_PROJECT,
   nameSl: 'Razvoj prostovoljstva v Mariboru',
@@ -111,17 +109,13 @@ export const MARIBOR: ProjectDef = {
         'Razvoj socialne inovacije v obliki uvedbe enotnega modela spremljanja/evalviranja prostovoljskega dela v prostovoljskih organizacijah v lokalnem okolju.',
       titleEn:
         'Development of a social innovation in the form of introducing a unified model for monitoring/evaluating volunteer work in volunteer organisations in the local community.',
-      kind: 'MILESTONE',
-      target: 1,
-      unitSl: 'model',
-      unitEn: 'model',
-      progress: [
-        [
-          '2020-03-02',
-          1,
-          'Enotni model spremljanja in evalviranja uveden pri vseh partnericah; vprašalniki objavljeni.',
-        ],
-      ],
+      // Introduced means used: every organisation of the partnership answers the shared questionnaires.
+      kind: 'COUNT',
+      target: 5,
+      unitSl: 'organizacij, ki uporabljajo enotni model (vse partnerice)',
+      unitEn: 'organisations using the unified model (all partners)',
+      metric: 'ORGANIZATIONS_USING_SHARED_MODEL',
+      progress: [],
     },
     {
       titleSl:
@@ -147,7 +141,9 @@ export const MARIBOR: ProjectDef = {
       target: 8,
       unitSl: 'intervizijskih srečanj (cilj: 8 v obdobju projekta)',
       unitEn: 'intervision sessions (target: 8 over the project)',
-      progress: inProject.map((s) => [s.heldOn, 1, `Intervizija: ${s.topics.join(', ')}.`] as [string, number, string]),
+      // Counted from the sessions recorded for the project.
+      metric: 'INTERVISION_SESSIONS',
+      progress: [],
     },
     {
       titleSl:
@@ -167,6 +163,7 @@ export const MARIBOR: ProjectDef = {
       ],
     },
   ],
+  progressRecorder: 'maja.vidmar',
   intervisions: INTERVISIONS,
 };
 

@@ -1,7 +1,7 @@
 // Shapes shared by maribor.ts and lgbtiq.ts: a project with its partners,
 // regions, indicators (with progress) and intervision sessions, turned into rows.
 import type { Prisma } from '../../generated/client/client.ts';
-import type { IndicatorKind, PartnerRole } from '../../generated/client/enums.ts';
+import type { IndicatorKind, IndicatorMetric, PartnerRole } from '../../generated/client/enums.ts';
 import { at, day, orgId, projectId, stableId } from './ids.ts';
 import type { OrgSlug } from './organizations.ts';
 import { staffId } from './staff.ts';
@@ -14,6 +14,8 @@ export interface IndicatorDef {
   target: number;
   unitSl: string;
   unitEn: string;
+  /** Set when the value is computed from the data; such indicators have no recorded progress. */
+  metric?: IndicatorMetric;
   /** [recordedOn, amount, note] */
   progress: Array<[string, number, string]>;
 }
@@ -43,6 +45,8 @@ export interface ProjectDef {
   partners: Array<[OrgSlug, PartnerRole]>;
   regions: RegionCode[];
   indicators: IndicatorDef[];
+  /** Staff handle of who records the indicators' progress at the lead organisation. */
+  progressRecorder?: string;
   intervisions: IntervisionDef[];
 }
 
@@ -89,19 +93,22 @@ export function projectRows(p: ProjectDef): ProjectRows {
       target: i.target,
       unitSl: i.unitSl,
       unitEn: i.unitEn,
+      metric: i.metric ?? null,
       createdAt,
       updatedAt: createdAt,
     })),
-    indicatorProgress: p.indicators.flatMap((i, index) =>
-      i.progress.map(([recordedOn, amount, note]) => ({
+    indicatorProgress: p.indicators.flatMap((i, index) => {
+      if (i.metric && i.progress.length) throw new Error(`indicator ${index + 1} of ${p.slug} is computed`);
+      return i.progress.map(([recordedOn, amount, note]) => ({
         id: stableId('indicatorProgress', `${p.slug}/${index + 1}/${recordedOn}`),
         indicatorId: indicatorId(p.slug, index + 1),
         recordedOn: day(recordedOn),
         amount,
         note,
+        recordedById: p.progressRecorder ? staffId(p.progressRecorder) : null,
         createdAt: at(`${recordedOn}T15:00`),
-      })),
-    ),
+      }));
+    }),
     intervisionSessions: p.intervisions.map((s) => ({
       id: intervisionId(s.org, s.heldOn),
       organizationId: orgId(s.org),

@@ -84,10 +84,37 @@ export async function erasePersonalData(prisma: PrismaClient, userId: string, op
       data: { guardianName: null, guardianEmail: null },
     });
 
+    // Certificates: requests never issued are only the person's own asking and go. Issued and
+    // revoked ones stay (ZProst Art. 25: the register and the verification code must keep working),
+    // naming the person as printed, but without the request note and the birth date.
+    await tx.certificate.deleteMany({ where: { volunteerId: userId, status: { in: ['REQUESTED', 'DECLINED'] } } });
+    await tx.certificate.updateMany({ where: { volunteerId: userId }, data: { requestNote: null } });
+    await tx.$executeRaw`UPDATE "Certificate" SET snapshot = jsonb_set(snapshot, '{volunteer,birthDate}', 'null')
+      WHERE "volunteerId" = ${userId} AND snapshot IS NOT NULL`;
+
     await stripFreeTextAnswers(tx, userId);
 
+    // Evaluation drafts are unfinished words, by the person or about them: they go. Requests
+    // still open (asked of the person, or about them) go too, so no reminder is sent; answered
+    // ones stay, linking their round to its (anonymised) response for the round's figures.
+    await tx.evaluationDraft.deleteMany({ where: { OR: [{ respondentId: userId }, { subjectUserId: userId }] } });
+    await tx.evaluationRequest.deleteMany({
+      where: { responseId: null, OR: [{ respondentId: userId }, { subjectUserId: userId }] },
+    });
+
+    // The learning path (goals and the mentors' notes on them) is the person's own.
     await tx.learningGoal.deleteMany({ where: { volunteerId: userId } });
-    await tx.mentorAssignment.deleteMany({ where: { OR: [{ mentorId: userId }, { volunteerId: userId }] } });
+    // Mentoring periods that have begun are kept, ended yesterday, pointing at the
+    // anonymised row: they carry no text, and projects count mentored volunteers
+    // (MENTORED_VOLUNTEERS) from them, so past indicator figures stay. Mentoring that
+    // has not begun goes. Either way nobody keeps a mentor's rights over the person.
+    const yesterday = new Date(Date.UTC(erasedAt.getUTCFullYear(), erasedAt.getUTCMonth(), erasedAt.getUTCDate() - 1));
+    const involved = { OR: [{ mentorId: userId }, { volunteerId: userId }] };
+    await tx.mentorAssignment.deleteMany({ where: { ...involved, startsOn: { gt: yesterday } } });
+    await tx.mentorAssignment.updateMany({
+      where: { AND: [involved, { OR: [{ endsOn: null }, { endsOn: { gt: yesterday } }] }] },
+      data: { endsOn: yesterday },
+    });
     await tx.opportunity.updateMany({ where: { mentorId: userId }, data: { mentorId: null } });
     await tx.membership.deleteMany({ where: { userId } });
     await tx.session.deleteMany({ where: { userId } });

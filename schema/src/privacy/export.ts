@@ -166,8 +166,34 @@ export async function gatherPersonalData(db: Db, userId: string) {
     }),
   ]);
 
+  // Certificates they asked for, with what was issued (the snapshot is what the certificate states).
+  const certificates = await db.certificate.findMany({
+    where: { volunteerId: userId },
+    include: { organization, issuedBy: byName },
+    orderBy: { requestedAt: 'asc' },
+  });
+
+  // Unfinished evaluations, and the rounds the person was asked to answer or was evaluated in.
+  const [evaluationDrafts, evaluationRequests] = await Promise.all([
+    db.evaluationDraft.findMany({
+      where: { respondentId: userId },
+      include: { organization, template: { include: { questions: true } }, subjectUser: byName },
+      orderBy: { createdAt: 'asc' },
+    }),
+    db.evaluationRequest.findMany({
+      where: { OR: [{ respondentId: userId }, { subjectUserId: userId }] },
+      include: {
+        respondent: byName,
+        subjectUser: byName,
+        round: { include: { organization, template: true } },
+      },
+      orderBy: { createdAt: 'asc' },
+    }),
+  ]);
+
   // Audit entries about the person, or about a record that is theirs.
   const ownSubjects = [
+    ...certificates.map((c) => ({ subjectType: 'Certificate', subjectId: c.id })),
     { subjectType: 'Person', subjectId: userId },
     ...applications.map((a) => ({ subjectType: 'Application', subjectId: a.id })),
     ...hourLogs.map((h) => ({ subjectType: 'HourLog', subjectId: h.id })),
@@ -177,6 +203,7 @@ export async function gatherPersonalData(db: Db, userId: string) {
       .map((r) => ({ subjectType: 'EvaluationResponse', subjectId: r.id })),
     ...about.map((r) => ({ subjectType: 'EvaluationResponse', subjectId: r.id })),
     ...learningGoals.map((g) => ({ subjectType: 'LearningGoal', subjectId: g.id })),
+    ...asVolunteer.map((m) => ({ subjectType: 'MentorAssignment', subjectId: m.id })),
   ];
   const auditEntries = await db.auditLog.findMany({
     where: { OR: ownSubjects },
@@ -238,6 +265,26 @@ export async function gatherPersonalData(db: Db, userId: string) {
       signedAt: instant(a.signedAt),
       retainUntil: day(a.retainUntil),
       createdAt: instant(a.createdAt),
+    })),
+    certificates: certificates.map((c) => ({
+      id: c.id,
+      organization: c.organization,
+      status: c.status,
+      periodFrom: day(c.periodFrom),
+      periodTo: day(c.periodTo),
+      includeCompetences: c.includeCompetences,
+      locale: c.locale,
+      requestNote: c.requestNote,
+      requestedAt: instant(c.requestedAt),
+      registerNumber: c.registerNumber,
+      verificationCode: c.verificationCode,
+      issuedAt: instant(c.issuedAt),
+      issuedBy: c.issuedBy,
+      description: c.description,
+      minutes: c.minutes,
+      contents: c.snapshot,
+      decidedNote: c.decidedNote,
+      revokedAt: instant(c.revokedAt),
     })),
     applications: applications.map((a) => ({
       id: a.id,
@@ -323,6 +370,34 @@ export async function gatherPersonalData(db: Db, userId: string) {
         respondent: r.respondent?.name ?? null,
         answers: withQuestions(r.answers, evaluationQuestions(r.template.questions)),
         submittedAt: instant(r.submittedAt),
+      })),
+      drafts: evaluationDrafts.map((d) => ({
+        id: d.id,
+        template: template(d.template),
+        organization: d.organization,
+        subject:
+          d.subjectUserId === userId
+            ? { kind: 'SELF' }
+            : d.subjectUser
+              ? { kind: 'PERSON', name: d.subjectUser.name }
+              : null,
+        answers: withQuestions(d.answers, evaluationQuestions(d.template.questions)),
+        updatedAt: instant(d.updatedAt),
+      })),
+      requests: evaluationRequests.map((r) => ({
+        id: r.id,
+        round: r.round.titleSl,
+        roundEn: r.round.titleEn,
+        phase: r.round.phase,
+        template: template(r.round.template),
+        organization: r.round.organization,
+        // Who was asked, and about whom; other people by name only.
+        respondent: r.respondentId === userId ? 'SELF' : r.respondent.name,
+        subject: r.subjectUserId === userId ? 'SELF' : (r.subjectUser?.name ?? null),
+        dueOn: day(r.round.dueOn),
+        answered: r.responseId !== null,
+        remindersSent: r.remindersSent,
+        lastRemindedAt: instant(r.lastRemindedAt),
       })),
     },
     mentoring: {

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { type Answer, checkAnswers, normalizeAnswers } from '../answers.ts';
@@ -9,7 +10,7 @@ import { InputError, NotFoundError, RuleError } from '../errors.ts';
 import { idOf } from '../ids.ts';
 import { ApplicationStatusEnum } from './enums.ts';
 import { choicesOf, OpportunityRef, ShiftRef } from './opportunity.ts';
-import { PersonRef, StaffMemberRef } from './person.ts';
+import { MeRef, PersonRef, StaffMemberRef } from './person.ts';
 
 const ApplicationStatusChangeRef = builder.prismaObject('ApplicationStatusChange', {
   description: 'One step in the history of an application.',
@@ -69,6 +70,31 @@ builder.prismaObjectField(OpportunityRef, 'applications', (t) =>
     },
     { name: 'ApplicationConnection', description: 'A page of applications.' },
     { name: 'ApplicationEdge', description: 'An application in a page.' },
+  ),
+);
+
+builder.prismaObjectField(MeRef, 'applications', (t) =>
+  t.relatedConnection(
+    'applications',
+    {
+      cursor: 'id',
+      description:
+        "The person's own sign-ups, newest first: e.g. the ACCEPTED ones are the placements they can log hours for.",
+      args: {
+        status: t.arg({ type: ApplicationStatusEnum, required: false, description: 'Only sign-ups with this status.' }),
+        organization: t.arg.string({ required: false, description: 'Only this organisation (slug).' }),
+      },
+      totalCount: true,
+      query: (args) => ({
+        where: {
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.organization ? { organization: { slug: args.organization } } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+    },
+    { name: 'MyApplicationConnection', description: "A page of the signed-in person's sign-ups." },
+    { name: 'MyApplicationEdge', description: 'A sign-up in a page.' },
   ),
 );
 
@@ -134,6 +160,7 @@ const SignUpInput = builder.inputType('SignUpInput', {
 });
 
 interface SignUpResult {
+  applicationId: string;
   status: Prisma.ApplicationGetPayload<object>['status'];
   opportunityId: string;
   shiftId: string | null;
@@ -143,6 +170,11 @@ const SignUpPayload = builder.objectRef<SignUpResult>('SignUpPayload').implement
   description:
     'The sign-up was received. The same answer is given whether or not the e-mail address already had an account.',
   fields: (t) => ({
+    applicationId: t.id({
+      description:
+        'Global id of the application (the same on a retry). Reading the application itself needs the volunteer’s session.',
+      resolve: (r) => encodeGlobalID('Application', r.applicationId),
+    }),
     status: t.field({
       type: ApplicationStatusEnum,
       description: 'PENDING (the organisation decides) or WAITLISTED (all places taken).',
@@ -295,7 +327,12 @@ builder.mutationField('signUp', (t) =>
           },
         });
       });
-      return { status: result.status, opportunityId: result.opportunityId, shiftId: result.shiftId };
+      return {
+        applicationId: result.id,
+        status: result.status,
+        opportunityId: result.opportunityId,
+        shiftId: result.shiftId,
+      };
     },
   }),
 );

@@ -2,11 +2,12 @@ import type { Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { type Answer, checkAnswers, normalizeAnswers } from '../answers.ts';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
 import { InputError, NotFoundError, RuleError } from '../errors.ts';
 import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
-import { volunteersWith } from '../volunteering.ts';
+import { answerableTemplate, requestFor, resolveSubject, subjectKeyOf } from '../evaluation/subject.ts';
+import { startOfToday } from '../evaluation/dates.ts';
+import { maySeeTemplate } from '../evaluation/templates.ts';
 import { EvaluationKindEnum, EvaluationQuestionTypeEnum } from './enums.ts';
 import { choicesOf } from './opportunity.ts';
 
@@ -86,8 +87,8 @@ export const EvaluationTemplateRef = builder.prismaNode('EvaluationTemplate', {
   description:
     'A questionnaire of the shared evaluation model: shared by a partnership (project) or owned by one organisation; versioned.',
   id: { field: 'id' },
-  // Unpublished templates are work in progress of their owners.
-  authScopes: (tpl) => (tpl.publishedAt ? true : tpl.organizationId ? { staffOf: tpl.organizationId } : false),
+  // Unpublished versions are work in progress: the owner's staff (a shared template: the project lead's) see them.
+  authScopes: (tpl, ctx) => maySeeTemplate(ctx, tpl),
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Shared by all versions of one template.' }),
     version: t.exposeInt('version'),
@@ -104,9 +105,36 @@ export const EvaluationTemplateRef = builder.prismaNode('EvaluationTemplate', {
     project: t.relation('project', { nullable: true }),
     organization: t.relation('organization', { nullable: true }),
     retired: t.boolean({ description: 'A newer version replaces this one.', resolve: (x) => !!x.retiredAt }),
+    publishedAt: t.expose('publishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When this version was published; null while it is a draft being edited.',
+    }),
+    retiredAt: t.expose('retiredAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a newer version replaced this one; it can no longer be answered.',
+    }),
     questions: t.relation('questions', { query: { orderBy: { position: 'asc' } } }),
   }),
 });
+
+builder.prismaObjectField(EvaluationTemplateRef, 'versions', (t) =>
+  t.prismaField({
+    type: [EvaluationTemplateRef],
+    description:
+      'Every version of this template (same key), oldest first: the published ones, and the unpublished one for those who may see it.',
+    resolve: async (query, x, _, ctx) => {
+      const versions = await ctx.prisma.evaluationTemplate.findMany({
+        ...query,
+        where: { key: x.key },
+        orderBy: { version: 'asc' },
+      });
+      const visible = await Promise.all(versions.map((v) => maySeeTemplate(ctx, v)));
+      return versions.filter((_, i) => visible[i]);
+    },
+  }),
+);
 
 builder.queryField('evaluationTemplate', (t) =>
   t.prismaField({
@@ -118,10 +146,7 @@ builder.queryField('evaluationTemplate', (t) =>
       const id = rowIdOf(args.id, 'EvaluationTemplate');
       if (!id) return null;
       const template = await ctx.prisma.evaluationTemplate.findUnique({ ...query, where: { id } });
-      const visible =
-        template &&
-        (template.publishedAt || (template.organizationId && ctx.access.isStaffOf(template.organizationId)));
-      return visible ? template : null;
+      return template && (await maySeeTemplate(ctx, template)) ? template : null;
     },
   }),
 );
@@ -177,12 +202,13 @@ export const EvaluationResponseRef = builder.prismaNode('EvaluationResponse', {
     template: t.relation('template', { description: 'The exact version answered.' }),
     organization: t.relation('organization'),
     opportunity: t.relation('opportunity', { nullable: true }),
+    round: t.relation('round', { nullable: true, description: 'The evaluation round answered, if any.' }),
     answers: t.expose('answers', { type: 'JSON', description: '[{ questionId, value }]' }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
   }),
 });
 
-const EvaluationAnswerInput = builder.inputType('EvaluationAnswerInput', {
+export const EvaluationAnswerInput = builder.inputType('EvaluationAnswerInput', {
   description: 'An answer to one evaluation question.',
   fields: (t) => ({
     questionId: t.id({ description: 'The `id` of the question.' }),
@@ -205,6 +231,11 @@ const SubmitEvaluationInput = builder.inputType('SubmitEvaluationInput', {
         "What is evaluated: a volunteer's Person id (mentor's evaluation), an Opportunity id (placement). Not needed for self-evaluations.",
     }),
     answers: t.field({ description: 'One answer per question answered.', type: [EvaluationAnswerInput] }),
+    roundId: t.id({
+      required: false,
+      description:
+        'The evaluation round answered (one of `Me.evaluationRequests`): the response fulfils that request. Without it the response belongs to no round.',
+    }),
     idempotencyKey: t.string({
       validate: z.string().min(8).max(100),
       description: 'A retry with it returns the first response.',
@@ -224,52 +255,11 @@ const EvaluationPayload = builder.objectRef<{ responseId: string }>('EvaluationP
   }),
 });
 
-/** Who may answer a template of each kind, and about what. */
-async function resolveSubject(
-  ctx: Context,
-  kind: string,
-  organizationId: string,
-  subjectId: string | null | undefined,
-): Promise<Pick<Prisma.EvaluationResponseUncheckedCreateInput, 'subjectUserId' | 'opportunityId'>> {
-  const L = ctx.locale;
-  const viewerId = ctx.viewer?.id ?? '';
-  const subjectPath = ['input', 'subjectId'];
-  switch (kind) {
-    case 'VOLUNTEER_SELF':
-      if (!(await volunteersWith(ctx.prisma, viewerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
-      return { subjectUserId: viewerId, opportunityId: null };
-    case 'MENTOR_OF_VOLUNTEER': {
-      if (!subjectId) throw InputError.field(L, subjectPath, 'REQUIRED');
-      const volunteerId = idOf(L, subjectId, 'Person', subjectPath);
-      if (
-        !(await ctx.access.can('evaluations:write', organizationId, volunteerId)) ||
-        !(await volunteersWith(ctx.prisma, volunteerId, organizationId))
-      ) {
-        throw new NotFoundError(L, subjectPath);
-      }
-      return { subjectUserId: volunteerId, opportunityId: null };
-    }
-    case 'VOLUNTEER_OF_PLACEMENT': {
-      if (!subjectId) throw InputError.field(L, subjectPath, 'REQUIRED');
-      const opportunityId = idOf(L, subjectId, 'Opportunity', subjectPath);
-      const application = await ctx.prisma.application.findFirst({
-        where: { opportunityId, organizationId, volunteerId: viewerId, status: 'ACCEPTED' },
-        select: { id: true },
-      });
-      if (!application) throw new NotFoundError(L, subjectPath);
-      return { subjectUserId: null, opportunityId };
-    }
-    default:
-      // ORGANIZATION_SELF: staff assess their own organisation.
-      if (!ctx.access.isStaffOf(organizationId)) throw new NotFoundError(L, ['input', 'organizationId']);
-      return { subjectUserId: null, opportunityId: null };
-  }
-}
-
 builder.mutationField('submitEvaluation', (t) =>
   t.field({
     type: EvaluationPayload,
-    description: 'Submits answers to an evaluation template. Safe to retry with the same idempotencyKey.',
+    description:
+      "Submits answers to an evaluation template. Who may: VOLUNTEER_SELF a volunteer of the organisation; MENTOR_OF_VOLUNTEER the volunteer's mentor or staff with evaluations:write; VOLUNTEER_OF_PLACEMENT a volunteer accepted on the opportunity; ORGANIZATION_SELF the organisation's staff. With `roundId` it fulfils the caller's request in that round. Deletes the caller's matching draft. Safe to retry with the same idempotencyKey.",
     authScopes: { signedIn: true },
     errors: { types: [InputError, NotFoundError, RuleError] },
     args: { input: t.arg({ type: SubmitEvaluationInput }) },
@@ -283,32 +273,47 @@ builder.mutationField('submitEvaluation', (t) =>
 
       const templateId = idOf(L, input.templateId, 'EvaluationTemplate', ['input', 'templateId']);
       const organizationId = idOf(L, input.organizationId, 'Organization', ['input', 'organizationId']);
-      const template = await ctx.prisma.evaluationTemplate.findUnique({
-        where: { id: templateId },
-        include: { questions: { orderBy: { position: 'asc' } }, project: { include: { partners: true } } },
-      });
-      if (!template || !template.publishedAt) throw new NotFoundError(L, ['input', 'templateId']);
-      if (template.retiredAt) throw new RuleError(L, 'TEMPLATE_NOT_OPEN');
-      const usesTemplate =
-        template.organizationId === organizationId ||
-        !!template.project?.partners.some((p) => p.organizationId === organizationId);
-      if (!usesTemplate) throw new NotFoundError(L, ['input', 'organizationId']);
-
+      const template = await answerableTemplate(ctx, templateId, organizationId);
       const subject = await resolveSubject(ctx, template.kind, organizationId, input.subjectId);
+      const subjectKey = subjectKeyOf(subject);
+      const roundId = input.roundId ? idOf(L, input.roundId, 'EvaluationRound', ['input', 'roundId']) : null;
+      const request = roundId
+        ? await requestFor(ctx, roundId, { templateId, organizationId, respondentId, subjectKey })
+        : null;
+      if (request) {
+        if (request.responseId) throw new RuleError(L, 'REQUEST_ALREADY_ANSWERED');
+        if (request.round.opensOn > startOfToday()) throw new RuleError(L, 'ROUND_NOT_OPEN');
+      }
+
       const answers: Answer[] = input.answers.map((a) => ({ questionId: a.questionId, value: a.value }));
       const questions = template.questions.map((q) => ({ ...q, choices: choicesOf(q.options) }));
       const errors = checkAnswers(L, questions, answers, ['input', 'answers']);
       if (errors.length) throw new InputError(L, errors);
 
-      const response = await ctx.prisma.evaluationResponse.create({
-        data: {
-          templateId,
-          organizationId,
-          respondentId,
-          ...subject,
-          answers: normalizeAnswers(answers) as unknown as Prisma.InputJsonValue,
-          idempotencyKey: input.idempotencyKey,
-        },
+      const response = await ctx.prisma.$transaction(async (tx) => {
+        const created = await tx.evaluationResponse.create({
+          data: {
+            templateId,
+            organizationId,
+            respondentId,
+            ...subject,
+            roundId,
+            answers: normalizeAnswers(answers) as unknown as Prisma.InputJsonValue,
+            idempotencyKey: input.idempotencyKey,
+          },
+        });
+        if (request) {
+          // Only an open request is fulfilled: two submissions racing for it cannot both win.
+          const { count } = await tx.evaluationRequest.updateMany({
+            where: { id: request.id, responseId: null },
+            data: { responseId: created.id },
+          });
+          if (!count) throw new RuleError(L, 'REQUEST_ALREADY_ANSWERED');
+        }
+        await tx.evaluationDraft.deleteMany({
+          where: { respondentId, templateId, organizationId, subjectKey },
+        });
+        return created;
       });
       return { responseId: response.id };
     },

@@ -1,12 +1,13 @@
 import type { HourLogStatus, Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { yearRange } from '../calendar.ts';
+import { slovenianDay, yearRange } from '../calendar.ts';
 import { audit } from '../audit.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.ts';
 import { idOf } from '../ids.ts';
 import { volunteersWith } from '../volunteering.ts';
+import { agreementOn } from '../agreements/in-force.ts';
 import { HourLogStatusEnum, WorkTypeEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 import { PersonRef, StaffMemberRef } from './person.ts';
@@ -30,7 +31,10 @@ export const HourLogRef = builder.prismaNode('HourLog', {
     activity: t.exposeString('activity'),
     workType: t.expose('workType', { type: WorkTypeEnum }),
     area: t.relation('area'),
-    place: t.exposeString('place', { nullable: true }),
+    place: t.exposeString('place', {
+      nullable: true,
+      description: 'Where the work was done (null only on entries recorded before it was required).',
+    }),
     status: t.expose('status', { type: HourLogStatusEnum }),
     reviewer: t.relation('reviewer', { type: StaffMemberRef, nullable: true }),
     reviewedAt: t.expose('reviewedAt', { type: 'DateTime', nullable: true }),
@@ -260,12 +264,23 @@ const LogHoursInput = builder.inputType('LogHoursInput', {
         .max(24 * 60),
     }),
     activity: t.string({ description: 'What was done.', validate: z.string().trim().min(2).max(2000) }),
-    workType: t.field({ type: WorkTypeEnum, required: false, description: 'Defaults to CONTENT.' }),
-    areaCode: t.string({ required: false, description: "Defaults to the opportunity's area." }),
-    place: t.string({
-      description: 'Where; defaults to the opportunity’s place.',
+    workType: t.field({
+      type: WorkTypeEnum,
       required: false,
-      validate: z.string().max(300),
+      description:
+        'Type of work as ZProst counts it (ORGANISATIONAL, CONTENT or OTHER); defaults to CONTENT. It sets the in-kind value in the annual report.',
+    }),
+    areaCode: t.string({
+      required: false,
+      description:
+        "One of the official areas (`areas`); defaults to the opportunity's area, else the organisation's first area.",
+      validate: z.string().trim().min(1).max(40),
+    }),
+    place: t.string({
+      description:
+        "Where the work was done (town or address, e.g. Maribor); defaults to the opportunity's place, then the organisation's town. The record of hours must name it (ZProst Art. 23).",
+      required: false,
+      validate: z.string().trim().min(2).max(300),
     }),
     idempotencyKey: t.string({
       description: 'Unique per entry (e.g. a UUID made by the client); a retry with it returns the first entry.',
@@ -289,7 +304,7 @@ builder.mutationField('logHours', (t) =>
   t.field({
     type: HourLogPayload,
     description:
-      'The signed-in volunteer records hours with an organisation they volunteer with. Safe to retry with the same idempotencyKey.',
+      'The signed-in volunteer records hours with an organisation they volunteer with, with what ZProst Art. 23 asks of the record: the type of work, the area, the place and the host organisation. The entry is linked to the agreement in force on that day, when there is one. Safe to retry with the same idempotencyKey.',
     authScopes: { signedIn: true },
     errors: { types: [InputError, NotFoundError, RuleError, ConflictError] },
     args: { input: t.arg({ type: LogHoursInput }) },
@@ -310,7 +325,10 @@ builder.mutationField('logHours', (t) =>
           previous.opportunityId === opportunityId &&
           previous.date.getTime() === input.date.getTime() &&
           previous.minutes === input.minutes &&
-          previous.activity === input.activity.trim();
+          previous.activity === input.activity.trim() &&
+          (!input.workType || previous.workType === input.workType) &&
+          (!input.areaCode || previous.areaCode === input.areaCode.trim()) &&
+          (!input.place || previous.place === input.place.trim());
         if (!same) throw new ConflictError(L, 'IDEMPOTENCY_CONFLICT');
         return { hourLogId: previous.id };
       }
@@ -326,12 +344,16 @@ builder.mutationField('logHours', (t) =>
       ) {
         throw new NotFoundError(L, ['input', 'opportunityId']);
       }
-      if (input.date.getTime() > Date.now()) throw InputError.field(L, ['input', 'date'], 'FUTURE_DATE');
+      // Today is the Slovenian calendar day: just after midnight there it is still yesterday in UTC.
+      if (input.date.getTime() > slovenianDay().getTime()) throw InputError.field(L, ['input', 'date'], 'FUTURE_DATE');
       if (!(await volunteersWith(ctx.prisma, volunteerId, organizationId))) throw new RuleError(L, 'NOT_A_VOLUNTEER');
-      const areaCode = input.areaCode ?? opportunity?.areaCode ?? organization.areas[0]?.areaCode ?? 'OTHER';
-      if (input.areaCode && !(await ctx.prisma.area.findUnique({ where: { code: input.areaCode } }))) {
+      const areaCode = input.areaCode?.trim() ?? opportunity?.areaCode ?? organization.areas[0]?.areaCode ?? 'OTHER';
+      if (input.areaCode && !(await ctx.prisma.area.findUnique({ where: { code: areaCode } }))) {
         throw new NotFoundError(L, ['input', 'areaCode']);
       }
+      // ZProst Art. 23: the record names the place; a remote opportunity has none, so the host's town stands in.
+      const place = input.place?.trim() || opportunity?.place || organization.city;
+      const agreementId = await agreementOn(ctx.prisma, volunteerId, organizationId, input.date);
 
       try {
         const created = await ctx.prisma.hourLog.create({
@@ -344,7 +366,8 @@ builder.mutationField('logHours', (t) =>
             activity: input.activity.trim(),
             workType: input.workType ?? 'CONTENT',
             areaCode,
-            place: input.place ?? opportunity?.place ?? null,
+            place,
+            agreementId,
             idempotencyKey: input.idempotencyKey,
           },
         });

@@ -1,14 +1,17 @@
-import { opportunitySearchText, foldForSearch, type Prisma } from '@tandem/db';
+import { opportunitySearchText, foldForSearch, Prisma } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
+import { compileSelection } from '../json-select.ts';
 import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
 import { StaffMemberRef } from './person.ts';
 
 const acceptedOnly = { where: { status: 'ACCEPTED' as const } };
+/** The order of `Opportunity.shifts`; `freePlaces` asks for the same, so both come from one load. */
+const shiftOrder = [{ startsAt: 'asc' as const }, { id: 'asc' as const }];
 
 export const ShiftRef = builder.prismaNode('Shift', {
   description: 'A time slot of an opportunity with its own number of places.',
@@ -76,6 +79,8 @@ const SignupQuestionRef = builder.prismaObject('SignupQuestion', {
 export const OpportunityRef = builder.prismaNode('Opportunity', {
   description: 'Something volunteers can sign up for.',
   id: { field: 'id' },
+  // Each field loads only its own columns; these are read by the scopes here and on `applications`.
+  select: { id: true, status: true, organizationId: true, mentorId: true },
   // Drafts are visible to the organisation's staff only.
   authScopes: (o) => (o.status === 'DRAFT' ? { staffOf: o.organizationId } : true),
   fields: (t) => ({
@@ -83,10 +88,12 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
     status: t.expose('status', { type: OpportunityStatusEnum }),
     title: t.string({
       description: 'Title in the language of the request.',
+      select: { titleSl: true, titleEn: true },
       resolve: (o, _, ctx) => localized(ctx.locale, o.titleSl, o.titleEn),
     }),
     description: t.string({
       description: 'Description in the language of the request.',
+      select: { descriptionSl: true, descriptionEn: true },
       resolve: (o, _, ctx) => localized(ctx.locale, o.descriptionSl, o.descriptionEn),
     }),
     organization: t.relation('organization'),
@@ -112,7 +119,10 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
       select: {
         capacity: true,
         _count: { select: { applications: acceptedOnly } },
-        shifts: { select: { capacity: true, startsAt: true, _count: { select: { applications: acceptedOnly } } } },
+        shifts: {
+          select: { capacity: true, startsAt: true, _count: { select: { applications: acceptedOnly } } },
+          orderBy: shiftOrder,
+        },
       },
       resolve: (o) => {
         if (o.shifts.length > 0) {
@@ -128,7 +138,7 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
     endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
     applyBy: t.expose('applyBy', { type: 'DateTime', nullable: true }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
-    shifts: t.relation('shifts', { query: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] } }),
+    shifts: t.relation('shifts', { query: { orderBy: shiftOrder } }),
     questions: t.relation('questions', { type: SignupQuestionRef, query: { orderBy: { position: 'asc' } } }),
   }),
 });
@@ -160,39 +170,110 @@ const OpportunityFilter = builder.inputType('OpportunityFilter', {
 
 type OpportunityFilterShape = typeof OpportunityFilter.$inferInput;
 
-export function opportunityWhere(
-  filter: OpportunityFilterShape | null | undefined,
-  ctx: Context,
-): Prisma.OpportunityWhereInput {
-  const and: Prisma.OpportunityWhereInput[] = [];
+/**
+ * The list's filter as SQL over "Opportunity" AS o: the one definition that
+ * both the page and its `totalCount` use.
+ */
+function opportunityFilterSql(filter: OpportunityFilterShape | null | undefined, ctx: Context): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
   const status = filter?.status ?? 'PUBLISHED';
+  and.push(Prisma.sql`o."status" = CAST(${status} AS "OpportunityStatus")`);
   if (status === 'DRAFT') {
     // Drafts only of organisations where the viewer is staff.
-    and.push({ status, organizationId: { in: ctx.access.staffOrganizationIds() } });
-  } else {
-    and.push({ status });
+    const staffOf = ctx.access.staffOrganizationIds();
+    and.push(staffOf.length ? Prisma.sql`o."organizationId" IN (${Prisma.join(staffOf)})` : Prisma.sql`false`);
   }
-  if (filter?.organization) and.push({ organization: { slug: filter.organization } });
-  if (filter?.project) and.push({ project: { slug: filter.project } });
-  if (filter?.area) and.push({ areaCode: filter.area });
-  if (filter?.region) and.push({ regionCode: filter.region });
-  if (typeof filter?.remote === 'boolean') and.push({ remote: filter.remote });
+  if (filter?.organization) {
+    and.push(Prisma.sql`o."organizationId" IN (SELECT "id" FROM "Organization" WHERE "slug" = ${filter.organization})`);
+  }
+  if (filter?.project) {
+    and.push(Prisma.sql`o."projectId" IN (SELECT "id" FROM "Project" WHERE "slug" = ${filter.project})`);
+  }
+  if (filter?.area) and.push(Prisma.sql`o."areaCode" = ${filter.area}`);
+  if (filter?.region) and.push(Prisma.sql`o."regionCode" = ${filter.region}`);
+  if (typeof filter?.remote === 'boolean') and.push(Prisma.sql`o."remote" = ${filter.remote}`);
   for (const word of foldForSearch(filter?.search ?? '')
     .split(' ')
     .filter(Boolean)) {
-    and.push({ searchText: { contains: word } });
+    // A substring of the folded text (the trigram index serves LIKE); % and _ typed by someone are literal.
+    and.push(Prisma.sql`o."searchText" LIKE ${`%${word.replace(/[\\%_]/g, '\\$&')}%`}`);
   }
   if (filter?.upcoming) {
-    const now = new Date();
-    and.push({
-      OR: [
-        { endsAt: { gte: now } },
-        { endsAt: null, startsAt: { gte: now } },
-        { shifts: { some: { startsAt: { gte: now } } } },
-      ],
-    });
+    // DateTime columns hold UTC without a zone, as Prisma writes them.
+    const now = Prisma.sql`CAST(${new Date().toISOString()} AS timestamp(3))`;
+    and.push(
+      Prisma.sql`(o."endsAt" >= ${now} OR (o."endsAt" IS NULL AND o."startsAt" >= ${now}) OR EXISTS (SELECT 1 FROM "Shift" AS s WHERE s."opportunityId" = o."id" AND s."startsAt" >= ${now}))`,
+    );
   }
-  return { AND: and };
+  return Prisma.join(and, ' AND ');
+}
+
+/** The list's order, soonest first then newest, over rows aliased `alias`; reversed for a backward page. */
+function listOrder(alias: string, backward: boolean): Prisma.Sql {
+  return Prisma.raw(
+    backward
+      ? `${alias}."startsAt" DESC NULLS FIRST, ${alias}."id" ASC`
+      : `${alias}."startsAt" ASC NULLS LAST, ${alias}."id" DESC`,
+  );
+}
+
+// Rows at or after (before) the cursor row c in the list's order, as Prisma's cursor pagination counts them.
+const AT_OR_AFTER_CURSOR = Prisma.sql`CASE WHEN c."startsAt" IS NULL THEN o."startsAt" IS NULL AND o."id" <= c."id"
+  ELSE o."startsAt" > c."startsAt" OR (o."startsAt" = c."startsAt" AND o."id" <= c."id") OR o."startsAt" IS NULL END`;
+const AT_OR_BEFORE_CURSOR = Prisma.sql`CASE WHEN c."startsAt" IS NULL THEN o."startsAt" IS NOT NULL OR o."id" >= c."id"
+  ELSE o."startsAt" < c."startsAt" OR (o."startsAt" = c."startsAt" AND o."id" >= c."id") END`;
+
+/**
+ * One page of the list: the rows Prisma's findMany would return for the
+ * connection's `take`, `skip` and `cursor` (a negative take pages backwards),
+ * in one statement that also builds each row with its relations as JSON.
+ * A selection the JSON compiler does not support (e.g. staff fields with
+ * their own pagination) is loaded by Prisma for the page's ids instead.
+ */
+async function opportunityPage(
+  ctx: Context,
+  {
+    take,
+    skip,
+    cursor,
+    ...selection
+  }: { take: number; skip: number; cursor?: { id?: string } } & Record<string, unknown>,
+  filter: OpportunityFilterShape | null | undefined,
+) {
+  const backward = take < 0;
+  const conditions = [opportunityFilterSql(filter, ctx)];
+  let from = Prisma.sql`"Opportunity" AS o`;
+  if (cursor) {
+    from = Prisma.sql`"Opportunity" AS o CROSS JOIN (SELECT "startsAt", "id" FROM "Opportunity" WHERE "id" = ${cursor.id ?? null}) AS c`;
+    conditions.push(backward ? AT_OR_BEFORE_CURSOR : AT_OR_AFTER_CURSOR);
+  }
+  const page = Prisma.sql`SELECT o.* FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY ${listOrder('o', backward)} LIMIT ${Prisma.raw(String(Math.abs(Math.trunc(take))))} OFFSET ${Prisma.raw(String(Math.max(0, Math.trunc(skip))))}`;
+  const inOrder = <T>(rows: T[]) => (backward ? rows.reverse() : rows);
+
+  const compiled = compileSelection('Opportunity', selection);
+  if (compiled) {
+    const rows = await ctx.prisma.$queryRaw<{ row: string }[]>(
+      Prisma.sql`SELECT ${compiled.json}::text AS "row" FROM (${page}) AS t0${compiled.joins} ORDER BY ${listOrder('t0', backward)}`,
+    );
+    return inOrder(
+      rows.map(({ row }) => {
+        const parsed = JSON.parse(row) as Record<string, unknown>;
+        compiled.revive(parsed);
+        return parsed as OpportunityRow;
+      }),
+    );
+  }
+  const ids = inOrder(
+    (
+      await ctx.prisma.$queryRaw<{ id: string }[]>(
+        Prisma.sql`SELECT t0."id" FROM (${page}) AS t0 ORDER BY ${listOrder('t0', backward)}`,
+      )
+    ).map((r) => r.id),
+  );
+  const rows = await ctx.prisma.opportunity.findMany({ ...selection, where: { id: { in: ids } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 builder.queryField('opportunities', (t) =>
@@ -204,13 +285,13 @@ builder.queryField('opportunities', (t) =>
       maxSize: 100,
       description: 'Opportunities, soonest first (then newest). Public: published ones only.',
       args: { filter: t.arg({ type: OpportunityFilter, required: false }) },
-      totalCount: (_, args, ctx) => ctx.prisma.opportunity.count({ where: opportunityWhere(args.filter, ctx) }),
-      resolve: (query, _, args, ctx) =>
-        ctx.prisma.opportunity.findMany({
-          ...query,
-          where: opportunityWhere(args.filter, ctx),
-          orderBy: [{ startsAt: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
-        }),
+      totalCount: async (_, args, ctx) =>
+        (
+          await ctx.prisma.$queryRaw<{ n: number }[]>(
+            Prisma.sql`SELECT count(*)::int AS "n" FROM "Opportunity" AS o WHERE ${opportunityFilterSql(args.filter, ctx)}`,
+          )
+        )[0]!.n,
+      resolve: (query, _, args, ctx) => opportunityPage(ctx, query, args.filter),
     },
     { name: 'OpportunityConnection', description: 'A page of opportunities.' },
     { name: 'OpportunityEdge', description: 'An opportunity in a page.' },

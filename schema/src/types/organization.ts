@@ -6,6 +6,9 @@ import { OrganizationKindEnum } from './enums.ts';
 export const OrganizationRef = builder.prismaNode('Organization', {
   description: 'An NGO, public institution or municipality that runs or funds volunteering.',
   id: { field: 'id' },
+  // Each field loads only its own columns: a list showing an organisation's name
+  // does not read its description and contact details.
+  select: { id: true },
   fields: (t) => ({
     slug: t.exposeString('slug', {
       description: "Stable short name used in URLs and the widgets' `organization` attribute.",

@@ -13,6 +13,8 @@ import { GenderEnum, RoleEnum } from './enums.ts';
 export const PersonRef = builder.prismaObject('User', {
   variant: 'Person',
   description: "A volunteer's contact details, shown to the volunteer and to their organisation's staff.",
+  // Each field loads only its own columns: never the password hash.
+  select: { id: true },
   fields: (t) => ({
     id: t.id({
       description: "Global id; use it as the subject of a mentor's evaluation. Not resolvable through `node`.",
@@ -54,6 +56,8 @@ export const PersonRef = builder.prismaObject('User', {
 export const StaffMemberRef = builder.prismaObject('User', {
   variant: 'StaffMember',
   description: 'A mentor, coordinator or reviewer, as others see them: by name.',
+  // Only the name is read: never the password hash or contact details of staff.
+  select: { id: true },
   fields: (t) => ({
     name: t.exposeString('name'),
   }),

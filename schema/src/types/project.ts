@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { localized } from '../i18n.ts';
-import { IndicatorKindEnum, PartnerRoleEnum } from './enums.ts';
+import { PartnerRoleEnum } from './enums.ts';
 import { RegionRef } from './region.ts';
 
 // Reached through Project.partners.
@@ -12,34 +12,11 @@ builder.prismaObject('ProjectPartner', {
   }),
 });
 
-export const IndicatorRef = builder.prismaObject('Indicator', {
-  description: 'A project indicator with its target and the progress recorded so far.',
-  fields: (t) => ({
-    position: t.exposeInt('position', { description: 'Number of the indicator in the project plan.' }),
-    title: t.string({
-      description: 'Title in the language of the request.',
-      select: { titleSl: true, titleEn: true },
-      resolve: (i, _, ctx) => localized(ctx.locale, i.titleSl, i.titleEn),
-    }),
-    kind: t.expose('kind', { type: IndicatorKindEnum }),
-    target: t.exposeInt('target'),
-    unit: t.string({
-      description: 'What is counted, in the language of the request.',
-      nullable: true,
-      select: { unitSl: true, unitEn: true },
-      resolve: (i, _, ctx) => (i.unitSl ? localized(ctx.locale, i.unitSl, i.unitEn) : null),
-    }),
-    achieved: t.int({
-      description: 'Sum of the progress recorded.',
-      select: { progress: { select: { amount: true } } },
-      resolve: (i) => i.progress.reduce((sum, p) => sum + p.amount, 0),
-    }),
-  }),
-});
-
 export const ProjectRef = builder.prismaNode('Project', {
   description: 'A partnership project: a lead organisation with partners, a funder and a period.',
   id: { field: 'id' },
+  // Each field loads only its own columns (a field reading another column must select it).
+  select: { id: true },
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.string({

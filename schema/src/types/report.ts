@@ -1,63 +1,20 @@
-import { type Gender, Prisma, WorkType } from '@tandem/db';
+import type { Gender, OrganizationModel as Organization } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { ageOn, yearRange } from '../calendar.ts';
+import type { Context } from '../context.ts';
+import { AGE_GROUPS, type AgeGroup, type AnnualReport, annualReport, type Bucket } from '../reports/annual.ts';
+import { annualReportCsv } from '../reports/csv.ts';
 import { GenderEnum, WorkTypeEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
-import type { Context } from '../context.ts';
-
-/**
- * EUR per hour used for the in-kind value of approved volunteer hours, by work
- * type, as the annual report to AJPES sets them. A year not listed uses the
- * latest earlier one.
- */
-export const HOURLY_VALUE_EUR: Record<number, Record<WorkType, number>> = {
-  2011: { ORGANISATIONAL: 13, CONTENT: 10, OTHER: 6 },
-};
-
-export function ratesFor(year: number): Record<WorkType, number> {
-  const known = Object.keys(HOURLY_VALUE_EUR)
-    .map(Number)
-    .filter((y) => y <= year)
-    .sort((a, b) => b - a);
-  return HOURLY_VALUE_EUR[known[0] ?? 2011] as Record<WorkType, number>;
-}
-
-export const AGE_GROUPS = ['UNDER_18', 'FROM_18_TO_29', 'FROM_30_TO_59', 'FROM_60'] as const;
-type AgeGroup = (typeof AGE_GROUPS)[number] | 'UNKNOWN';
-
-/** Age group on the last day of the reported year. */
-export function ageGroupOf(birthDate: Date | null, year: number): AgeGroup {
-  if (!birthDate) return 'UNKNOWN';
-  const age = ageOn(birthDate, new Date(Date.UTC(year, 11, 31)));
-  if (age < 18) return 'UNDER_18';
-  if (age < 30) return 'FROM_18_TO_29';
-  if (age < 60) return 'FROM_30_TO_59';
-  return 'FROM_60';
-}
 
 const AgeGroupEnum = builder.enumType('AgeGroup', {
   description: 'Age on 31 December of the reported year.',
   values: [...AGE_GROUPS, 'UNKNOWN'] as const,
 });
 
-interface Bucket<K> {
-  key: K;
-  volunteers: number;
-  minutes: number;
-}
-
-interface AnnualReport {
-  organizationId: string;
-  year: number;
-  agreements: number;
-  volunteers: number;
-  totalMinutes: number;
-  byWorkType: (Bucket<WorkType> & { valueEur: number; eurPerHour: number })[];
-  byArea: Bucket<string>[];
-  byAgeGroup: Bucket<AgeGroup>[];
-  byGender: Bucket<Gender | null>[];
-  inKindValueEur: number;
+/** The report with what its CSV needs: the organisation's name and number. */
+interface ReportShape extends AnnualReport {
+  organization: Organization;
 }
 
 const WorkTypeFigures = builder.objectRef<AnnualReport['byWorkType'][number]>('WorkTypeFigures').implement({
@@ -66,8 +23,11 @@ const WorkTypeFigures = builder.objectRef<AnnualReport['byWorkType'][number]>('W
     workType: t.field({ description: 'The type of work.', type: WorkTypeEnum, resolve: (b) => b.key }),
     minutes: t.exposeInt('minutes', { description: 'Approved minutes.' }),
     volunteers: t.exposeInt('volunteers', { description: 'Volunteers with such hours.' }),
-    eurPerHour: t.exposeFloat('eurPerHour', { description: 'Rate used for the in-kind value.' }),
-    valueEur: t.exposeFloat('valueEur', { description: 'In-kind value: hours × the rate for this type of work.' }),
+    eurPerHour: t.float({ description: 'Rate used for the in-kind value.', resolve: (b) => b.centsPerHour / 100 }),
+    valueEur: t.float({
+      description: 'In-kind value: hours × the rate for this type of work, rounded to the cent.',
+      resolve: (b) => b.valueCents / 100,
+    }),
   }),
 });
 
@@ -102,8 +62,30 @@ const GenderFigures = builder.objectRef<Bucket<Gender | null>>('GenderFigures').
   }),
 });
 
-const AnnualReportRef = builder.objectRef<AnnualReport>('AnnualReport').implement({
-  description: 'The figures an organisation reports yearly on its volunteering (ZProst, AJPES): approved hours only.',
+const GenderAgeGroupFigures = builder
+  .objectRef<AnnualReport['byGenderAndAgeGroup'][number]>('GenderAgeGroupFigures')
+  .implement({
+    description: 'Figures for one gender in one age group.',
+    fields: (t) => ({
+      gender: t.field({ type: GenderEnum, nullable: true, description: 'Null: not given.', resolve: (b) => b.gender }),
+      ageGroup: t.field({ description: 'The age group.', type: AgeGroupEnum, resolve: (b) => b.ageGroup }),
+      minutes: t.exposeInt('minutes', { description: 'Approved minutes.' }),
+      volunteers: t.exposeInt('volunteers', { description: 'Volunteers.' }),
+    }),
+  });
+
+const PlaceFigures = builder.objectRef<Bucket<string>>('PlaceFigures').implement({
+  description: 'Figures for one place where the work was done, as written on the hour entries.',
+  fields: (t) => ({
+    place: t.string({ nullable: true, description: 'Null: entries without a place.', resolve: (b) => b.key || null }),
+    minutes: t.exposeInt('minutes', { description: 'Approved minutes.' }),
+    volunteers: t.exposeInt('volunteers', { description: 'Volunteers who worked there.' }),
+  }),
+});
+
+const AnnualReportRef = builder.objectRef<ReportShape>('AnnualReport').implement({
+  description:
+    'The figures an organisation reports yearly on its volunteering (ZProst, AJPES): approved hours only. A volunteer is counted once in every bucket they have hours in.',
   fields: (t) => ({
     organization: t.prismaField({
       description: 'The reporting organisation.',
@@ -113,91 +95,64 @@ const AnnualReportRef = builder.objectRef<AnnualReport>('AnnualReport').implemen
     }),
     year: t.exposeInt('year', { description: 'The reported year.' }),
     agreements: t.exposeInt('agreements', {
-      description: 'Volunteering agreements in force at some time in the year.',
+      description:
+        'Volunteers with a volunteering agreement (not a draft) in force at some time in the year; the versions of one agreement count once.',
     }),
     volunteers: t.exposeInt('volunteers', { description: 'Volunteers with approved hours in the year.' }),
     totalMinutes: t.exposeInt('totalMinutes', { description: 'Approved minutes in the year.' }),
-    inKindValueEur: t.exposeFloat('inKindValueEur', { description: 'In-kind value of the approved hours, in euros.' }),
-    byWorkType: t.field({ description: 'By type of work.', type: [WorkTypeFigures], resolve: (r) => r.byWorkType }),
+    inKindValueEur: t.float({
+      description: 'In-kind value of the approved hours, in euros: the sum of `byWorkType.valueEur`.',
+      resolve: (r) => r.inKindValueCents / 100,
+    }),
+    rateYear: t.exposeInt('rateYear', {
+      nullable: true,
+      description:
+        'The year whose hour rates (`hourRates`) were used: the latest at or before the reported year. Years before the first recorded rates use the first ones (EUR 13/10/6 have applied since 2011). Null only when no rates were ever set; the values are then 0.',
+    }),
+    byWorkType: t.field({
+      description: 'By type of work; types nobody did are left out.',
+      type: [WorkTypeFigures],
+      resolve: (r) => r.byWorkType,
+    }),
     byArea: t.field({ description: 'By area of volunteering.', type: [AreaFigures], resolve: (r) => r.byArea }),
     byAgeGroup: t.field({ description: 'By age group.', type: [AgeGroupFigures], resolve: (r) => r.byAgeGroup }),
     byGender: t.field({ description: 'By gender.', type: [GenderFigures], resolve: (r) => r.byGender }),
+    byGenderAndAgeGroup: t.field({
+      description: 'By gender within each age group.',
+      type: [GenderAgeGroupFigures],
+      resolve: (r) => r.byGenderAndAgeGroup,
+    }),
+    byPlace: t.field({ description: 'By place of the work.', type: [PlaceFigures], resolve: (r) => r.byPlace }),
+    csv: t.string({
+      description:
+        'The same figures as a CSV document for a spreadsheet, in the request language: UTF-8 with a byte order mark, `;` between fields (as Slovenian Excel expects), decimal comma in Slovenian. Also served as a file by GET /reports/annual.csv?organization=<slug>&year=<year> with the same authorisation.',
+      resolve: (r, _, ctx) => reportCsv(ctx, r),
+    }),
   }),
 });
 
-/** One figure of the report: `dimension` names the breakdown, `key` the bucket in it. */
-interface FigureRow {
-  dimension: 'workType' | 'area' | 'gender' | 'ageGroup' | 'total';
-  key: string | null;
-  minutes: number;
-  volunteers: number;
-}
-
-/** Largest minutes first; equal ones in the order of their keys, so the output never depends on the plan. */
-function ordered<K>(rows: FigureRow[], dimension: FigureRow['dimension']): Bucket<K>[] {
-  return (
-    rows
-      // A type of work nobody did this year has no bucket (as areas, genders and age groups).
-      .filter((r) => r.dimension === dimension && r.volunteers > 0)
-      .map((r) => ({ key: r.key as K, minutes: r.minutes, volunteers: r.volunteers }))
-      .sort((a, b) => b.minutes - a.minutes || String(a.key ?? '').localeCompare(String(b.key ?? '')))
+/** The CSV document of a report, with area names in the request language. */
+export async function reportCsv(ctx: Context, report: ReportShape): Promise<string> {
+  const areas = await ctx.prisma.area.findMany({ select: { code: true, nameSl: true, nameEn: true } });
+  return annualReportCsv(
+    report,
+    report.organization,
+    new Map(areas.map((a) => [a.code, { sl: a.nameSl, en: a.nameEn }])),
+    ctx.locale,
   );
 }
 
 /**
- * Every figure in one statement that returns a handful of rows, however many
- * hours were logged. The year's approved entries are read once (an index-only
- * scan of the covering HourLog index) and summed per volunteer, with one sum
- * per type of work, so each breakdown counts volunteers from those sums instead
- * of COUNT(DISTINCT). The age on 31 December is the year minus the year of
- * birth (ageGroupOf agrees: nobody has a birthday after 31 December).
+ * The report for callers allowed to read it: ADMIN or COORDINATOR of the
+ * organisation, a secret key with reports:read, or a manager of the lead
+ * organisation of a project the organisation is a partner in. Null otherwise
+ * (and for an unknown slug), so nobody learns which organisations exist.
  */
-function figures(prisma: Context['prisma'], organizationId: string, year: number) {
-  const { gte: from, lt: to } = yearRange(year);
-  const workTypes = Object.values(WorkType);
-  const perWorkType = Prisma.join(
-    workTypes.map((w, i) => Prisma.sql`SUM(minutes) FILTER (WHERE "workType"::text = ${w}) AS ${Prisma.raw(`w${i}`)}`),
-  );
-  const byWorkType = Prisma.join(
-    workTypes.map(
-      (w, i) =>
-        Prisma.sql`SELECT 'workType' AS dimension, ${w}::text AS key, COALESCE(SUM(${Prisma.raw(`w${i}`)}), 0)::int AS minutes, COUNT(${Prisma.raw(`w${i}`)})::int AS volunteers FROM people`,
-    ),
-    ' UNION ALL ',
-  );
-  return prisma.$queryRaw<FigureRow[]>`
-    WITH logs AS MATERIALIZED (
-      SELECT h."volunteerId", h."workType", h."areaCode", h."minutes"
-      FROM "HourLog" h
-      WHERE h."organizationId" = ${organizationId} AND h."status" = 'APPROVED'
-        AND h."date" >= ${from} AND h."date" < ${to}
-    ), people AS (
-      SELECT v.*, u."gender"::text AS gender,
-        CASE
-          WHEN u."birthDate" IS NULL THEN 'UNKNOWN'
-          WHEN ${year}::int - EXTRACT(YEAR FROM u."birthDate") < 18 THEN 'UNDER_18'
-          WHEN ${year}::int - EXTRACT(YEAR FROM u."birthDate") < 30 THEN 'FROM_18_TO_29'
-          WHEN ${year}::int - EXTRACT(YEAR FROM u."birthDate") < 60 THEN 'FROM_30_TO_59'
-          ELSE 'FROM_60'
-        END AS "ageGroup"
-      FROM (SELECT "volunteerId", SUM(minutes) AS minutes, ${perWorkType} FROM logs GROUP BY 1) v
-      -- Compared in the "C" collation (the same equality for ids) so that the planner hashes
-      -- the volunteers instead of looking each one up in the User index.
-      JOIN "User" u ON u."id" = v."volunteerId" COLLATE "C"
-    )
-    ${byWorkType}
-    UNION ALL
-    SELECT 'area', "areaCode", SUM(minutes)::int, COUNT(*)::int
-      FROM (SELECT "areaCode", "volunteerId", SUM(minutes) AS minutes FROM logs GROUP BY 1, 2) a GROUP BY 2
-    UNION ALL
-    SELECT 'gender', gender, SUM(minutes)::int, COUNT(*)::int FROM people GROUP BY 2
-    UNION ALL
-    SELECT 'ageGroup', "ageGroup", SUM(minutes)::int, COUNT(*)::int FROM people GROUP BY 2
-    UNION ALL
-    SELECT 'total', NULL, COALESCE(SUM(minutes), 0)::int, COUNT(*)::int FROM people`;
+export async function readableAnnualReport(ctx: Context, slug: string, year: number): Promise<ReportShape | null> {
+  const organization = await ctx.prisma.organization.findUnique({ where: { slug } });
+  if (!organization || !(await ctx.access.can('reports:read', organization.id))) return null;
+  return { ...(await annualReport(ctx.prisma, organization.id, year)), organization };
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 builder.queryField('annualReport', (t) =>
   t.field({
@@ -210,39 +165,6 @@ builder.queryField('annualReport', (t) =>
       organizationSlug: t.arg.string(),
       year: t.arg.int({ validate: z.number().int().min(2000).max(2100) }),
     },
-    resolve: async (_, { organizationSlug, year }, ctx) => {
-      const organization = await ctx.prisma.organization.findUnique({ where: { slug: organizationSlug } });
-      if (!organization || !(await ctx.access.can('reports:read', organization.id))) return null;
-      const { gte: from, lt: to } = yearRange(year);
-      const [rows, agreements] = await Promise.all([
-        figures(ctx.prisma, organization.id, year),
-        ctx.prisma.volunteerAgreement.count({
-          where: {
-            organizationId: organization.id,
-            startsOn: { lt: to },
-            OR: [{ endsOn: null }, { endsOn: { gte: from } }],
-          },
-        }),
-      ]);
-      const rates = ratesFor(year);
-      const byWorkType = ordered<WorkType>(rows, 'workType').map((b) => ({
-        ...b,
-        eurPerHour: rates[b.key],
-        valueEur: round2((b.minutes / 60) * rates[b.key]),
-      }));
-      const total = rows.find((r) => r.dimension === 'total');
-      return {
-        organizationId: organization.id,
-        year,
-        agreements,
-        volunteers: total?.volunteers ?? 0,
-        totalMinutes: total?.minutes ?? 0,
-        byWorkType,
-        byArea: ordered<string>(rows, 'area'),
-        byAgeGroup: ordered<AgeGroup>(rows, 'ageGroup'),
-        byGender: ordered<Gender | null>(rows, 'gender'),
-        inKindValueEur: round2(byWorkType.reduce((sum, b) => sum + b.valueEur, 0)),
-      };
-    },
+    resolve: (_, { organizationSlug, year }, ctx) => readableAnnualReport(ctx, organizationSlug, year),
   }),
 );

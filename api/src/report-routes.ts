@@ -1,0 +1,112 @@
+// GET /reports/annual.csv?organization=<slug>&year=<year>: the annual report's
+// AJPES figures as a spreadsheet file, with the same authorisation as the
+// annualReport query (a session's Bearer token, or a secret key with
+// reports:read in X-Tandem-Key). Served by a yoga plugin, so rate limits and
+// CORS apply as to /graphql.
+import type { Database } from '@tandem/db';
+import {
+  Access,
+  annualReportFileName,
+  audit,
+  type Context,
+  type Mailer,
+  readableAnnualReport,
+  reportCsv,
+  t,
+} from '@tandem/schema';
+import type { Plugin } from 'graphql-yoga';
+import type { IncomingMessage } from 'node:http';
+import { apiKeyFromRequest, viewerFromRequest } from './auth.ts';
+import { clientIp } from './client-ip.ts';
+import { localeOf } from './locale.ts';
+
+export const ANNUAL_REPORT_CSV_PATH = '/reports/annual.csv';
+
+export interface RouteOptions {
+  db: Database;
+  mailer: Mailer;
+  trustProxy: boolean;
+}
+
+/** The same context a GraphQL request gets, for a plain HTTP route. */
+export async function routeContext(
+  { db, mailer, trustProxy }: RouteOptions,
+  request: Request,
+  req: IncomingMessage | undefined,
+): Promise<Context> {
+  const [viewer, apiKey] = await Promise.all([
+    viewerFromRequest(db.prisma, request),
+    apiKeyFromRequest(db.prisma, request),
+  ]);
+  return {
+    prisma: db.prisma,
+    viewer,
+    apiKey,
+    access: new Access(db.prisma, viewer, apiKey),
+    mailer,
+    locale: localeOf(request),
+    origin: request.headers.get('origin'),
+    ip: clientIp(request, req, trustProxy),
+    userAgent: request.headers.get('user-agent'),
+  };
+}
+
+/** A JSON error body like GraphQL's, with the HTTP status that says the same. */
+export function routeError(
+  ctx: Pick<Context, 'locale'>,
+  status: number,
+  code: 'UNAUTHENTICATED' | 'NOT_FOUND' | 'VALIDATION',
+) {
+  return new Response(JSON.stringify({ errors: [{ message: t(ctx.locale, code), extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** A secret key acts without a person: its use is recorded, as keyAuditPlugin does for GraphQL. */
+export async function auditKeyUse(ctx: Context, route: string) {
+  if (ctx.apiKey?.kind !== 'SECRET') return;
+  await audit(ctx, {
+    action: 'apiKey.use',
+    organizationId: ctx.apiKey.organizationId,
+    subjectType: 'ApiKey',
+    subjectId: ctx.apiKey.id,
+    details: { route, ...(ctx.userAgent ? { userAgent: ctx.userAgent } : {}) },
+  });
+}
+
+async function annualReportCsvResponse(ctx: Context, url: URL): Promise<Response> {
+  if (!ctx.viewer && ctx.apiKey?.kind !== 'SECRET') return routeError(ctx, 401, 'UNAUTHENTICATED');
+  const slug = url.searchParams.get('organization') ?? '';
+  const year = Number(url.searchParams.get('year'));
+  if (!slug || !Number.isInteger(year) || year < 2000 || year > 2100) return routeError(ctx, 400, 'VALIDATION');
+  await auditKeyUse(ctx, ANNUAL_REPORT_CSV_PATH);
+  const report = await readableAnnualReport(ctx, slug, year);
+  // Unknown and not allowed look the same.
+  if (!report) return routeError(ctx, 404, 'NOT_FOUND');
+  return new Response(await reportCsv(ctx, report), {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${annualReportFileName(slug, year, ctx.locale)}"`,
+      'cache-control': 'private, no-store',
+      'content-language': ctx.locale,
+      vary: 'authorization, x-tandem-key, accept-language',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+export function reportRoutesPlugin(options: RouteOptions): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, serverContext }) {
+      if (url.pathname !== ANNUAL_REPORT_CSV_PATH) return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        endResponse(new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
+        return;
+      }
+      const ctx = await routeContext(options, request, (serverContext as { req?: IncomingMessage }).req);
+      endResponse(await annualReportCsvResponse(ctx, url));
+    },
+  };
+}
