@@ -634,6 +634,29 @@ async function withoutIndexes(runner: SqlRunner, table: string, load: () => Prom
   for (const index of indexes) await runner.exec(index.indexdef);
 }
 
+/**
+ * Loads `table` with the foreign-key checks still off (session_replication_role
+ * = replica) but the table's own triggers on: they keep the summaries the
+ * application reads (e.g. the annual report's totals of HourLog), which the
+ * load must fill as the application's writes would.
+ */
+async function withOwnTriggers(runner: SqlRunner, table: string, load: () => Promise<void>) {
+  const triggers = await runner.query<{ tgname: string }>(
+    `SELECT tgname FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal`,
+    [quoteIdent(table)],
+  );
+  const each = (mode: string) =>
+    Promise.all(
+      triggers.map((t) => runner.exec(`ALTER TABLE ${quoteIdent(table)} ${mode} TRIGGER ${quoteIdent(t.tgname)}`)),
+    );
+  await each('ENABLE ALWAYS');
+  try {
+    await load();
+  } finally {
+    await each('ENABLE');
+  }
+}
+
 export interface GenerateOptions {
   kind: 'postgres' | 'pglite';
   /** PostgreSQL database URL (an empty database), or the PGlite data directory. */
@@ -678,7 +701,7 @@ export async function generate(options: GenerateOptions): Promise<Dataset> {
           log(`  ${table.name}: ${n.toLocaleString('en')} rows (${((Date.now() - started) / 1000).toFixed(0)} s)`);
         };
         for (const table of data.tables) await copy(table);
-        await withoutIndexes(runner, 'HourLog', () => copy(data.hourLogs));
+        await withOwnTriggers(runner, 'HourLog', () => withoutIndexes(runner, 'HourLog', () => copy(data.hourLogs)));
       } finally {
         client.release();
       }
@@ -701,7 +724,7 @@ export async function generate(options: GenerateOptions): Promise<Dataset> {
       };
       await db.exec('SET session_replication_role = replica');
       for (const table of data.tables) await copy(table);
-      await withoutIndexes(runner, 'HourLog', () => copy(data.hourLogs));
+      await withOwnTriggers(runner, 'HourLog', () => withoutIndexes(runner, 'HourLog', () => copy(data.hourLogs)));
       await db.exec('SET session_replication_role = DEFAULT');
       await db.exec('VACUUM ANALYZE');
     } finally {

@@ -118,9 +118,17 @@ export interface StoredResponse {
  * afterwards, also not as a 304 to If-None-Match. Result keys carry the
  * generation their request started in; stored responses carry it inside.
  */
+interface Lookup {
+  generation: number;
+  response?: StoredResponse;
+}
+
 export interface PublicCacheStore {
-  /** The current generation, and the answer stored for `key` if it was stored in that generation. */
-  lookup(key: string): Promise<{ generation: number; response?: StoredResponse }>;
+  /**
+   * The current generation, and the answer stored for `key` if it was stored in that generation.
+   * Synchronous where it can be: a cached GET then takes no promise at all.
+   */
+  lookup(key: string): Lookup | Promise<Lookup>;
   storeResponse(key: string, generation: number, response: StoredResponse, ttlMs: number): Promise<void>;
   result(key: string): Promise<ExecutionResult | undefined>;
   storeResult(key: string, result: ExecutionResult, ttlMs: number): Promise<void>;
@@ -140,7 +148,7 @@ export class MemoryPublicCache implements PublicCacheStore {
     this.responses = new Lru(maxEntries);
   }
 
-  async lookup(key: string) {
+  lookup(key: string): Lookup {
     const stored = this.responses.get(key);
     return {
       generation: this.generation,
@@ -285,35 +293,40 @@ type Generations = WeakMap<Request, number>;
 function storedResponsePlugin(store: PublicCacheStore, generations: Generations, ttlMs: number): Plugin {
   const misses = new WeakMap<Request, { key: string; generation: number }>();
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (!cacheable(request)) return;
       const key = `${url.pathname}${url.search}|${sessionOf(request)}`;
-      const { generation, response: stored } = await store.lookup(key);
-      generations.set(request, generation);
-      if (!stored) {
-        misses.set(request, { key, generation });
-        return;
-      }
-      if (request.headers.get('if-none-match') === stored.headers.etag) {
-        endResponse(new fetchAPI.Response(null, { status: 304, headers: stored.headers }));
-      } else {
-        endResponse(new fetchAPI.Response(stored.body, { status: 200, headers: stored.headers }));
-      }
+      const answer = ({ generation, response: stored }: Lookup) => {
+        generations.set(request, generation);
+        if (!stored) {
+          misses.set(request, { key, generation });
+        } else if (request.headers.get('if-none-match') === stored.headers.etag) {
+          endResponse(new fetchAPI.Response(null, { status: 304, headers: stored.headers }));
+        } else {
+          endResponse(new fetchAPI.Response(stored.body, { status: 200, headers: stored.headers }));
+        }
+      };
+      const found = store.lookup(key);
+      return found instanceof Promise ? found.then(answer) : answer(found);
     },
-    async onResponse({ request, response }) {
+    onResponse({ request, response }) {
       const miss = misses.get(request);
       const etag = response.headers.get('etag');
       if (!miss || response.status !== 200 || !etag) return;
-      const headers: Record<string, string> = {
-        'content-type': response.headers.get('content-type') ?? 'application/json',
-        etag,
-      };
-      const lastModified = response.headers.get('last-modified');
-      if (lastModified) headers['last-modified'] = lastModified;
-      const body = await response.clone().text();
-      await store.storeResponse(miss.key, miss.generation, { body, headers }, ttlMs);
+      return storeMiss(miss, response, etag);
     },
   };
+
+  async function storeMiss(miss: { key: string; generation: number }, response: Response, etag: string) {
+    const headers: Record<string, string> = {
+      'content-type': response.headers.get('content-type') ?? 'application/json',
+      etag,
+    };
+    const lastModified = response.headers.get('last-modified');
+    if (lastModified) headers['last-modified'] = lastModified;
+    const body = await response.clone().text();
+    await store.storeResponse(miss.key, miss.generation, { body, headers }, ttlMs);
+  }
 }
 
 /**
@@ -340,8 +353,8 @@ function invalidationPlugin(store: PublicCacheStore): Plugin {
         },
       };
     },
-    async onResponse({ request }) {
-      await pending.get(request);
+    onResponse({ request }) {
+      return pending.get(request);
     },
   };
 }
