@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { WorkType } from '@tandem/db';
 import type { CertificateSnapshot } from './snapshot.ts';
 
@@ -197,7 +196,9 @@ const FONTS = {
 };
 
 /** The certificate as a one-page A4 PDF (more pages only if the description is very long). */
-export function certificatePdf(p: Printable): Promise<Buffer> {
+export async function certificatePdf(p: Printable): Promise<Buffer> {
+  // pdfkit and its font engine hold about 12 MB: loaded on the first PDF, not at start.
+  const { default: PDFDocument } = await import('pdfkit');
   const c = content(p);
   const issuedAt = new Date(p.snapshot.issuedAt);
   const doc = new PDFDocument({
