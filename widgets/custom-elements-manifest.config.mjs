@@ -77,6 +77,8 @@ export default {
   globs: ['src/*/tandem-*.ts', 'src/core/tandem-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   outdir: '.',
+  // scripts/manifest.ts writes to a temporary folder; package.json names the committed file itself.
+  packagejson: false,
   litelement: true,
   plugins: [tandemDefine(), publicApiOnly()],
 };

@@ -85,7 +85,8 @@ export const theme = css`
     text-decoration: underline;
     font-weight: inherit;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }

@@ -302,8 +302,16 @@ export class TandemEvaluation extends TandemElement {
       }
       ${form.questions.map((q, index) => this.renderQuestion(q, index))}
       <div class="row">
-        <button part="button" type="submit" ?disabled=${this.busy}>${this.t('evaluation.submit')}</button>
-        <button part="button" type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.saveDraft()}>
+        <button part="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.t('evaluation.submit')}
+        </button>
+        <button
+          part="button"
+          type="button"
+          class="secondary"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => this.saveDraft()}
+        >
           ${this.t('evaluation.saveDraft')}
         </button>
       </div>

@@ -345,7 +345,7 @@ export class TandemHourLogger extends TandemElement {
           f.place,
         )}
       </div>
-      <button part="button" ?disabled=${this.busy}>${this.t('logger.submit')}</button>
+      <button part="button" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t('logger.submit')}</button>
     </form>`;
   }
 

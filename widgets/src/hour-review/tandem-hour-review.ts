@@ -237,7 +237,7 @@ export class TandemHourReview extends TandemElement {
       <div class="row">
         <button
           part="button"
-          ?disabled=${busy}
+          aria-disabled=${busy ? 'true' : 'false'}
           aria-describedby="who-${index}"
           @click=${() => this.decide(entry, 'APPROVE', index)}
         >
@@ -246,7 +246,7 @@ export class TandemHourReview extends TandemElement {
         <button
           part="button"
           class="secondary"
-          ?disabled=${busy}
+          aria-disabled=${busy ? 'true' : 'false'}
           aria-describedby="who-${index}"
           @click=${() => this.decide(entry, 'REJECT', index)}
         >

@@ -188,6 +188,7 @@ export class TandemOpportunities extends TandemElement {
   }
 
   async #page(step: number) {
+    if (this.loading) return;
     this.pageIndex += step;
     await this.#load();
     this.renderRoot.querySelector<HTMLElement>('[part=count]')?.focus();
@@ -321,7 +322,8 @@ export class TandemOpportunities extends TandemElement {
                 <button
                   class="secondary"
                   part="button"
-                  ?disabled=${this.pageIndex === 0 || this.loading}
+                  ?disabled=${this.pageIndex === 0}
+                  aria-disabled=${this.loading ? 'true' : 'false'}
                   @click=${() => this.#page(-1)}
                 >
                   ${this.t('opp.previous')}
@@ -329,7 +331,8 @@ export class TandemOpportunities extends TandemElement {
                 <button
                   class="secondary"
                   part="button"
-                  ?disabled=${!r?.pageInfo.hasNextPage || this.loading}
+                  ?disabled=${!r?.pageInfo.hasNextPage}
+                  aria-disabled=${this.loading ? 'true' : 'false'}
                   @click=${() => this.#page(1)}
                 >
                   ${this.t('opp.next')}

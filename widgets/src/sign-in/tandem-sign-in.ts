@@ -217,7 +217,13 @@ export class TandemSignIn extends TandemElement {
     const mode = this.mode;
     const f = this.fields;
     const link = (label: string, click: () => void) =>
-      html`<button part="button" type="button" class="link" ?disabled=${this.busy} @click=${click}>
+      html`<button
+        part="button"
+        type="button"
+        class="link"
+        aria-disabled=${this.busy ? 'true' : 'false'}
+        @click=${() => this.busy || click()}
+      >
         ${this.t(label)}
       </button>`;
     return html`<form part="base form" novalidate aria-labelledby="title" @submit=${this.submit}>
@@ -279,7 +285,7 @@ export class TandemSignIn extends TandemElement {
             : nothing
       }
       <div class="row">
-        <button part="button" ?disabled=${this.busy}>
+        <button part="button" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.t(mode === 'code' ? 'signIn.sendCode' : 'signIn.submit')}
         </button>
         ${

@@ -62,6 +62,7 @@ function ageOn(birthDate: string, on: Date): number {
  * @csspart button - The submit button.
  * @csspart error - Form-level and field error messages.
  * @csspart confirmation - The confirmation shown after sending.
+ * @csspart status - The loading notice.
  *
  * @cssproperty --tandem-color-primary - Buttons, links and focus rings.
  * @cssproperty --tandem-color-on-primary - Text on primary buttons.
@@ -119,16 +120,25 @@ export class TandemSignup extends TandemElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // Someone who moved on while the form loaded keeps their place.
+    this.#focusWhenLoaded &&= this.shadowRoot?.activeElement?.getAttribute('part') === 'status';
     if (['opportunity', 'api', 'key', 'lang'].some((name) => changed.has(name)) && this.opportunity) void this.#load();
   }
 
   #focusWhenLoaded = false;
 
-  /** Focuses the form's heading; before the opportunity has loaded, as soon as it has (keyboard users land on the form). */
+  /**
+   * Focuses the form's heading. Before the opportunity has loaded, the loading notice holds the focus
+   * (never the page) and hands it to the heading once the form is there: keyboard users land on the form.
+   */
   override focus(options?: FocusOptions): void {
+    if (!this.hasUpdated) {
+      void this.updateComplete.then(() => this.focus(options));
+      return;
+    }
     const title = this.renderRoot.querySelector<HTMLElement>('#signup-title');
-    if (title) title.focus(options);
-    else this.#focusWhenLoaded = true;
+    this.#focusWhenLoaded = !title;
+    (title ?? this.renderRoot.querySelector<HTMLElement>('[part~=status],[part~=error]'))?.focus(options);
   }
 
   protected override updated(): void {
@@ -455,8 +465,9 @@ export class TandemSignup extends TandemElement {
 
   override render() {
     const o = this.data;
-    if (this.loadError) return html`<div class="notice error-notice" part="error" role="alert">${this.loadError}</div>`;
-    if (!o) return html`<p role="status">${this.t('common.loading')}</p>`;
+    if (this.loadError)
+      return html`<div class="notice error-notice" part="error" role="alert" tabindex="-1">${this.loadError}</div>`;
+    if (!o) return html`<p part="status" role="status" tabindex="-1">${this.t('common.loading')}</p>`;
     const closed = o.status !== 'PUBLISHED' || (o.applyBy && new Date(o.applyBy) < new Date());
     const done = this.done;
     return html`<section part="base" aria-labelledby="signup-title">
