@@ -1,11 +1,11 @@
 import {
   Client,
   createRequest,
-  fetchExchange,
   type AnyVariables,
   type DocumentInput,
   type OperationResult,
 } from '@urql/core';
+import { fetchExchange } from './fetch-exchange.ts';
 import type { Lang } from './localize.ts';
 import { getSession } from './session.ts';
 
