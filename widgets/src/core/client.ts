@@ -1,10 +1,4 @@
-import {
-  Client,
-  createRequest,
-  type AnyVariables,
-  type DocumentInput,
-  type OperationResult,
-} from '@urql/core';
+import { Client, createRequest, type AnyVariables, type DocumentInput, type OperationResult } from '@urql/core';
 import { fetchExchange } from './fetch-exchange.ts';
 import type { Lang } from './localize.ts';
 import { getSession } from './session.ts';
