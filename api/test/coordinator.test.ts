@@ -156,6 +156,23 @@ describe('coordinators', () => {
     expect(elsewhere.createOpportunity.__typename).toBe('NotFoundError');
     const clash = await api.data(CREATE, { input: draft({ descriptionSl: 'Drug opis' }) }, { token: coordinatorToken });
     expect(clash.createOpportunity).toMatchObject({ __typename: 'ConflictError' });
+
+    // A refinement's message comes in the reader's language, like the validator's own.
+    const backwards = { startsAt: '2027-04-18T12:00:00.000Z', endsAt: '2027-04-18T08:00:00.000Z', capacity: 2 };
+    for (const [locale, message] of [
+      ['sl', 'Termin se mora končati po začetku.'],
+      ['en', 'A shift must end after it starts.'],
+    ] as const) {
+      const refused = await api.data(
+        CREATE,
+        { input: draft({ titleSl: 'Obratni termin', shifts: [backwards] }) },
+        { token: coordinatorToken, locale },
+      );
+      expect(refused.createOpportunity).toMatchObject({
+        __typename: 'ValidationError',
+        fieldErrors: [{ path: ['input', 'shifts', '0', 'endsAt'], message }],
+      });
+    }
   });
 
   it('decide applications, within capacity, with history and audit', async () => {

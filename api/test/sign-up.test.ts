@@ -167,7 +167,18 @@ describe('signUp', () => {
     const before = await api.prisma.application.count();
     const badEmail = await api.data(SIGN_UP, { input: input(opportunity.id, { email: 'not-an-email' }) });
     expect(badEmail.signUp.__typename).toBe('ValidationError');
-    expect(badEmail.signUp.fieldErrors[0].path).toEqual(['input', 'email']);
+    expect(badEmail.signUp.fieldErrors).toEqual([
+      { path: ['input', 'email'], message: 'Vpišite veljaven e-poštni naslov.' },
+    ]);
+    // The validator's problems read in the page's language, never in the validator's English.
+    const tooShort = await api.data(SIGN_UP, { input: input(opportunity.id, { name: 'A' }) }, { locale: 'en' });
+    expect(tooShort.signUp.fieldErrors).toEqual([
+      { path: ['input', 'name'], message: 'This is too short (at least 2 characters).' },
+    ]);
+    const tooLong = await api.data(SIGN_UP, { input: input(opportunity.id, { motivation: 'm'.repeat(5001) }) });
+    expect(tooLong.signUp.fieldErrors).toEqual([
+      { path: ['input', 'motivation'], message: 'Besedilo je predolgo (največ znakov: 5000).' },
+    ]);
 
     const noConsent = await api.data(
       SIGN_UP,

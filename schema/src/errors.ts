@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from '@pothos/plugin-validation';
 import type { Locale } from './context.ts';
 import { type MessageKey, t } from './i18n.ts';
+import { validationMessage } from './validation-messages.ts';
 
 /**
  * Errors a client is expected to handle are part of each mutation's result
@@ -41,7 +42,7 @@ export class InputError extends TandemError {
         path: (issue.path ?? []).map((segment) =>
           String(typeof segment === 'object' && segment !== null && 'key' in segment ? segment.key : segment),
         ),
-        message: issue.message,
+        message: validationMessage(locale, issue),
       })),
     );
   }

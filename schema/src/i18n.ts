@@ -7,6 +7,27 @@ import type { Locale } from './context.ts';
 const messages = {
   NOT_FOUND: { sl: 'Tega ni mogoče najti.', en: 'This could not be found.' },
   VALIDATION: { sl: 'Nekateri podatki niso pravilni.', en: 'Some of the data is not valid.' },
+  // One field's problem (schema/src/validation-messages.ts), in place of the validator's English.
+  FIELD_REQUIRED: { sl: 'To polje je obvezno.', en: 'This field is required.' },
+  FIELD_TOO_SHORT: {
+    sl: 'Besedilo je prekratko (najmanj znakov: {minimum}).',
+    en: 'This is too short (at least {minimum} characters).',
+  },
+  FIELD_TOO_LONG: {
+    sl: 'Besedilo je predolgo (največ znakov: {maximum}).',
+    en: 'This is too long (at most {maximum} characters).',
+  },
+  FIELD_TOO_SMALL: { sl: 'Vrednost mora biti vsaj {minimum}.', en: 'The value must be at least {minimum}.' },
+  FIELD_TOO_BIG: { sl: 'Vrednost je lahko največ {maximum}.', en: 'The value must be at most {maximum}.' },
+  FIELD_TOO_FEW: { sl: 'Izberite vsaj toliko: {minimum}.', en: 'Choose at least {minimum}.' },
+  FIELD_TOO_MANY: { sl: 'Izberete lahko največ toliko: {maximum}.', en: 'Choose at most {maximum}.' },
+  FIELD_EMAIL: { sl: 'Vpišite veljaven e-poštni naslov.', en: 'Enter a valid e-mail address.' },
+  FIELD_URL: { sl: 'Vpišite veljaven spletni naslov (URL).', en: 'Enter a valid web address (URL).' },
+  FIELD_FORMAT: { sl: 'Vrednost ni v pravi obliki.', en: 'The value is not in the right format.' },
+  FIELD_INTEGER: { sl: 'Vpišite celo število.', en: 'Enter a whole number.' },
+  FIELD_CHOICE: { sl: 'Izberite eno od ponujenih možnosti.', en: 'Choose one of the options offered.' },
+  FIELD_INVALID: { sl: 'Vrednost ni veljavna.', en: 'The value is not valid.' },
+  SHIFT_ENDS_BEFORE_START: { sl: 'Termin se mora končati po začetku.', en: 'A shift must end after it starts.' },
   OPPORTUNITY_NOT_OPEN: {
     sl: 'Prijave na to priložnost niso več odprte.',
     en: 'This opportunity no longer accepts sign-ups.',

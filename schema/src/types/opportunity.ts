@@ -340,8 +340,8 @@ const ShiftInput = builder.inputType('ShiftInput', {
   }),
   // A loose object: a plain one would strip the other fields from the input.
   validate: z.looseObject({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.endsAt > s.startsAt, {
-    message: 'A shift must end after it starts.',
     path: ['endsAt'],
+    params: { key: 'SHIFT_ENDS_BEFORE_START' },
   }),
 });
 

@@ -46,7 +46,7 @@ const blank = (value: unknown) =>
  *
  * @csspart base - The wrapper.
  * @csspart title - The questionnaire's title.
- * @csspart form - The questionnaire.
+ * @csspart form - The questionnaire, and the sign-in form before the volunteer signs in.
  * @csspart field - One question (a fieldset, or a label with its text box).
  * @csspart button - The buttons.
  * @csspart error - Error messages (form-level and per question).

@@ -83,8 +83,13 @@ async function totalsShown(page: Page) {
 
 describe('<tandem-hour-logger>', () => {
   it('signs the volunteer in, logs hours and lists them with the year’s totals', async () => {
-    const page = await h.open(logger());
+    const page = await h.open(logger(), {
+      head: '<style>tandem-hour-logger::part(button) { background: rgb(1, 2, 3) }</style>',
+    });
     await page.getByRole('heading', { name: 'Vpis prostovoljskih ur' }).waitFor();
+    // The page styles the nested sign-in form through the logger's own parts.
+    const signInButton = page.locator('tandem-sign-in').getByRole('button', { name: 'Prijavi se' });
+    expect(await signInButton.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(1, 2, 3)');
     await page.getByLabel('E-poštni naslov').fill(volunteer.email);
     await page.getByLabel('Geslo').fill(PASSWORD);
     await page.getByRole('button', { name: 'Prijavi se' }).click();

@@ -46,7 +46,7 @@ const today = () => new Date().toLocaleDateString('sv');
  *
  * @csspart base - The wrapper.
  * @csspart title - The widget's heading.
- * @csspart form - The form for new hours.
+ * @csspart form - The form for new hours, and the sign-in form before the volunteer signs in.
  * @csspart field - A label with its control.
  * @csspart button - The buttons.
  * @csspart error - Error messages (form-level and per field).

@@ -34,6 +34,7 @@ type Entry = Queue['edges'][number]['node'];
  *
  * @csspart base - The wrapper.
  * @csspart title - The widget's heading.
+ * @csspart form - The sign-in form, before the mentor signs in (its title, fields, buttons and errors take the parts below).
  * @csspart list - The queue.
  * @csspart item - One hour entry with its decision.
  * @csspart field - The note with its label.

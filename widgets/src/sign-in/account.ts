@@ -70,7 +70,14 @@ export const signedIn = (host: TandemElement, name: string | undefined, onSignOu
 export function account(host: TandemElement, name: string | undefined) {
   if (host.session) return signedIn(host, name);
   void import('./tandem-sign-in.ts');
-  return html`<tandem-sign-in api=${host.api} key=${host.key} lang=${host.lang} theme=${host.theme}></tandem-sign-in>`;
+  // Its parts are the host's: a page's `tandem-hour-logger::part(button)` styles the sign-in's buttons too.
+  return html`<tandem-sign-in
+    api=${host.api}
+    key=${host.key}
+    lang=${host.lang}
+    theme=${host.theme}
+    exportparts="form,title,field,button,error,status,account"
+  ></tandem-sign-in>`;
 }
 
 /** Moves focus to "Signed in as …" once rendered (the confirmation of signing in). */
