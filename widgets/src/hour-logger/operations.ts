@@ -5,7 +5,7 @@ import { graphql } from '../core/graphql.ts';
 
 /**
  * Everything the hour logger shows for a year: where the volunteer can log hours
- * (accepted sign-ups, memberships, the widget's organisation), the year's totals
+ * (accepted sign-ups, agreements in force, memberships, the widget's organisation), the year's totals
  * and a page of entries. `$slug` is the widget's `organization` ("" for none),
  * `$organization` the same or null.
  */
@@ -31,6 +31,14 @@ export const HourLoggerData = graphql(`
         }
       }
       memberships {
+        organization {
+          id
+          name
+          slug
+        }
+      }
+      agreements {
+        status
         organization {
           id
           name

@@ -255,6 +255,50 @@ describe('<tandem-hour-logger>', () => {
     expect(await page.getByLabel('Where did you volunteer?').count()).toBe(0);
   });
 
+  it('offers the organisations of agreements in force to a volunteer without an accepted sign-up', async () => {
+    const organization = await h.prisma.organization.findFirstOrThrow({ where: { slug: { not: h.organizationSlug } } });
+    const agreed = await h.prisma.user.create({
+      data: { email: 'dogovor@example.net', name: 'Dora Dogovor', birthDate: new Date('1990-05-05') },
+    });
+    await h.prisma.volunteerAgreement.create({
+      data: {
+        volunteerId: agreed.id,
+        organizationId: organization.id,
+        startsOn: new Date('2020-01-01'),
+        tasks: 'Pomoč',
+      },
+    });
+    // An ended agreement gives no placement.
+    const ended = await h.prisma.organization.findFirstOrThrow({
+      where: { slug: { notIn: [h.organizationSlug, organization.slug] } },
+    });
+    await h.prisma.volunteerAgreement.create({
+      data: {
+        volunteerId: agreed.id,
+        organizationId: ended.id,
+        startsOn: new Date('2020-01-01'),
+        endsOn: new Date('2021-01-01'),
+        status: 'ENDED',
+        tasks: 'Prej',
+      },
+    });
+    const page = await h.open(`<tandem-hour-logger ${h.attrs}></tandem-hour-logger>`);
+    const token = await h.tokenFor(agreed.email);
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [`tandem.session.${h.api}`, token]);
+    await page.reload();
+    const select = page.getByLabel('Kje ste delali?');
+    await select.waitFor();
+    expect(await select.locator('option').allTextContents()).toEqual([`Drugo delo: ${organization.name}`]);
+    await page.getByLabel('Datum').fill(day);
+    await page.getByLabel('Ure', { exact: true }).fill('1');
+    await page.getByLabel('Minute', { exact: true }).fill('0');
+    await page.getByLabel('Kaj ste delali?').fill('Po dogovoru');
+    await page.getByRole('button', { name: 'Vpiši ure' }).click();
+    await expect
+      .poll(() => h.prisma.hourLog.findFirst({ where: { volunteerId: agreed.id, activity: 'Po dogovoru' } }))
+      .toMatchObject({ organizationId: organization.id, opportunityId: null, status: 'SUBMITTED' });
+  });
+
   it('left no errors in the pages’ consoles except the dropped request', () => {
     expect(h.pageErrors.filter((e) => !e.includes('ERR_CONNECTION_RESET'))).toEqual([]);
   });

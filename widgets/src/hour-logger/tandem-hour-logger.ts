@@ -143,7 +143,9 @@ export class TandemHourLogger extends TandemElement {
         opportunityId: opportunity.id,
       });
     }
-    for (const { organization } of data.me.memberships) {
+    // An agreement in force or a membership lets the volunteer log work for the organisation without a sign-up.
+    const agreed = data.me.agreements.filter((agreement) => agreement.status === 'ACTIVE');
+    for (const { organization } of [...agreed, ...data.me.memberships]) {
       if (!this.organization || organization.slug === this.organization) {
         organizations.set(organization.id, organization.name);
       }
