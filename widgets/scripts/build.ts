@@ -33,22 +33,38 @@ export function widgetModules(): { tag: string; file: string }[] {
   return found.sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
-/** The virtual module `tandem:widgets` the loader imports: tag → dynamic import (a chunk each). */
-function widgetsModule(): Plugin {
+/** A module made by the build, importable as `tandem:<name>` from the sources. */
+function virtualModule(name: string, contents: () => string): Plugin {
   return {
-    name: 'tandem-widgets',
+    name: `tandem-${name}`,
     setup(b) {
-      b.onResolve({ filter: /^tandem:widgets$/ }, () => ({ path: 'tandem:widgets', namespace: 'tandem' }));
-      b.onLoad({ filter: /.*/, namespace: 'tandem' }, () => ({
+      b.onResolve({ filter: new RegExp(`^tandem:${name}$`) }, () => ({ path: name, namespace: 'tandem' }));
+      b.onLoad({ filter: new RegExp(`^${name}$`), namespace: 'tandem' }, () => ({
         resolveDir: srcDir,
         loader: 'js',
-        contents: `export const widgets = {\n${widgetModules()
-          .map(({ tag, file }) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(file)}),`)
-          .join('\n')}\n};\n`,
+        contents: contents(),
       }));
     },
   };
 }
+
+/** `tandem:widgets`, which the loader imports: tag → dynamic import (a chunk each). */
+const widgetsModule = () =>
+  virtualModule(
+    'widgets',
+    () =>
+      `export const widgets = {\n${widgetModules()
+        .map(({ tag, file }) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(file)}),`)
+        .join('\n')}\n};\n`,
+  );
+
+/** `tandem:all`, the bundle's entry: every widget, statically. */
+const allWidgetsModule = () =>
+  virtualModule('all', () =>
+    widgetModules()
+      .map(({ file }) => `import ${JSON.stringify(file)};`)
+      .join('\n'),
+  );
 
 /**
  * urql's parser and printer are replaced by src/core/graphql-web.ts: every
@@ -105,23 +121,6 @@ function minifiedTemplates(): Plugin {
       b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => ({
         contents: minifyTemplates(compileOperations(readFileSync(args.path, 'utf8'))),
         loader: 'ts',
-      }));
-    },
-  };
-}
-
-/** The virtual module `tandem:all`, the bundle's entry: every widget, statically. */
-function allWidgetsModule(): Plugin {
-  return {
-    name: 'tandem-all-widgets',
-    setup(b) {
-      b.onResolve({ filter: /^tandem:all$/ }, () => ({ path: 'tandem:all', namespace: 'tandem' }));
-      b.onLoad({ filter: /.*/, namespace: 'tandem' }, () => ({
-        resolveDir: srcDir,
-        loader: 'js',
-        contents: widgetModules()
-          .map(({ file }) => `import ${JSON.stringify(file)};`)
-          .join('\n'),
       }));
     },
   };
