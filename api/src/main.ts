@@ -99,24 +99,19 @@ async function main() {
 
   // Evaluation reminders: hourly, in every API process (a request is claimed before it is mailed, so
   // processes sharing a database never remind anyone twice on one day).
-  let remindersRunning = false;
-  const sendReminders = () => {
-    if (remindersRunning) return;
-    remindersRunning = true;
-    sendDueEvaluationReminders(db.prisma, mailer)
-      .then(({ messages }) => messages && console.log(`Sent ${messages} evaluation reminder(s).`))
-      .catch((error: unknown) => console.error('Evaluation reminders failed:', error))
-      .finally(() => (remindersRunning = false));
-  };
-  const reminders = setInterval(sendReminders, 3_600_000);
-  reminders.unref();
-  setTimeout(sendReminders, 10_000).unref();
+  const stopReminders = periodically('Evaluation reminders', 3_600_000, 10_000, async () => {
+    const { messages } = await sendDueEvaluationReminders(db.prisma, mailer);
+    if (messages) console.log(`Sent ${messages} evaluation reminder(s).`);
+  });
+  // Mail that could not be delivered yet: tried again every minute (each retry is claimed, so once in all).
+  const stopMailRetries = smtp ? periodically('Mail retries', 60_000, 15_000, () => smtp.retryDue()) : () => {};
 
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    clearInterval(reminders);
+    stopReminders();
+    stopMailRetries();
     console.log(`${signal}: closing…`);
     server.close();
     server.closeAllConnections();
@@ -140,3 +135,23 @@ main().catch((error: unknown) => {
   }
   process.exit(1);
 });
+
+/** Runs `task` every `intervalMs`, the first time after `firstMs`, never twice at once; logs its failures. */
+function periodically(name: string, intervalMs: number, firstMs: number, task: () => Promise<unknown>): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    task()
+      .catch((error: unknown) => console.error(`${name} failed:`, error))
+      .finally(() => (running = false));
+  };
+  const interval = setInterval(run, intervalMs);
+  const first = setTimeout(run, firstMs);
+  interval.unref();
+  first.unref();
+  return () => {
+    clearInterval(interval);
+    clearTimeout(first);
+  };
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SmtpMailer } from '../src/smtp-mailer.ts';
+import { OutboxMailer } from '../src/mail.ts';
+import { MAX_ATTEMPTS, SmtpMailer } from '../src/smtp-mailer.ts';
 import { createTandemYoga } from '../src/yoga.ts';
 import { TestApi } from './harness.ts';
 import { decodedBody, TestSmtpServer } from './smtp-server.ts';
@@ -20,6 +21,10 @@ afterAll(async () => {
 function mailer(url = smtp.url(credentials.user, credentials.pass), log: string[] = []) {
   return new SmtpMailer(api.prisma, { url, from, log: (line) => log.push(line) });
 }
+
+/** The messages earlier tests left failing are not due again: each retry test counts only its own. */
+const settleEarlierMail = () =>
+  api.prisma.outboxMessage.updateMany({ where: { sentAt: null }, data: { retryAt: null } });
 
 describe('SmtpMailer', () => {
   it('records the message, delivers it with the credentials of the URL and marks it sent', async () => {
@@ -50,6 +55,8 @@ describe('SmtpMailer', () => {
     const row = await api.prisma.outboxMessage.findFirstOrThrow({ where: { to: 'gone@example.org' } });
     expect(row.sentAt).toBeNull();
     expect(row.error).toMatch(/550/);
+    // Refused for good: not tried again.
+    expect(row).toMatchObject({ attempts: 1, retryAt: null });
     expect(row.text).toBe('Text');
     expect(log.join('\n')).toMatch(/gone@example\.org was not sent/);
   });
@@ -74,6 +81,83 @@ describe('SmtpMailer', () => {
     const row = await api.prisma.outboxMessage.findFirstOrThrow({ where: { to: 'unreachable@example.org' } });
     expect(row.sentAt).toBeNull();
     expect(row.error).toMatch(/ECONNREFUSED/);
+  });
+
+  it('tries again what could not be delivered, after growing pauses, until it is sent, once', async () => {
+    await settleEarlierMail();
+    const gone = await TestSmtpServer.start();
+    const down = gone.url();
+    await gone.close();
+    const failing = mailer(down);
+    const start = new Date();
+    await failing.send({ to: 'later@example.org', subject: 'Pozneje', text: 'Besedilo', kind: 'test' });
+    await failing.idle();
+    let row = await api.prisma.outboxMessage.findFirstOrThrow({ where: { to: 'later@example.org' } });
+    expect(row).toMatchObject({ attempts: 1, sentAt: null });
+    // The first pause is a minute.
+    expect(row.retryAt!.getTime() - start.getTime()).toBeGreaterThanOrEqual(60_000);
+    expect(await failing.retryDue(new Date(row.retryAt!.getTime() - 1000))).toBe(0);
+
+    // Still down at the second attempt: the pause doubles.
+    const second = new Date(row.retryAt!.getTime() + 1000);
+    expect(await failing.retryDue(second)).toBe(1);
+    await failing.close();
+    row = await api.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(row).toMatchObject({ attempts: 2, sentAt: null });
+    expect(row.retryAt!.getTime() - second.getTime()).toBe(120_000);
+
+    // The server is back: two processes look for due mail at once, and one of them sends it.
+    const [a, b] = [mailer(), mailer()];
+    const third = new Date(row.retryAt!.getTime() + 1000);
+    const started = await Promise.all([a.retryDue(third), b.retryDue(third)]);
+    expect(started.sort()).toEqual([0, 1]);
+    await Promise.all([a.close(), b.close()]);
+    row = await api.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(row).toMatchObject({ attempts: 3, error: null, retryAt: null });
+    expect(row.sentAt).not.toBeNull();
+    expect(smtp.received.filter((r) => r.to.includes('later@example.org'))).toHaveLength(1);
+    const again = mailer();
+    expect(await again.retryDue(new Date(third.getTime() + 86_400_000))).toBe(0);
+    await again.close();
+  });
+
+  it('stops trying when a message is no longer worth sending, and never sends what was only kept', async () => {
+    await settleEarlierMail();
+    const gone = await TestSmtpServer.start();
+    const down = gone.url();
+    await gone.close();
+    const failing = mailer(down);
+    await failing.send({ to: 'code@example.org', subject: 'Koda', text: '123456', kind: 'sign-in-code' });
+    await failing.idle();
+    const code = await api.prisma.outboxMessage.findFirstOrThrow({ where: { to: 'code@example.org' } });
+    // A sign-in code is dead after 15 minutes.
+    const late = new Date(code.createdAt.getTime() + 16 * 60_000);
+    const m = mailer();
+    expect(await m.retryDue(late)).toBe(0);
+    expect(await api.prisma.outboxMessage.findUniqueOrThrow({ where: { id: code.id } })).toMatchObject({
+      retryAt: null,
+      sentAt: null,
+    });
+
+    // Kept in the outbox only (no SMTP when it was written): never sent later.
+    await new OutboxMailer(api.prisma).send({ to: 'kept@example.org', subject: 'S', text: 'T', kind: 'test' });
+    expect(await m.retryDue(new Date(Date.now() + 3_600_000))).toBe(0);
+
+    // After the last attempt the message stays with its error.
+    await api.prisma.outboxMessage.create({
+      data: {
+        to: 'tired@example.org',
+        subject: 'S',
+        text: 'T',
+        kind: 'test',
+        attempts: MAX_ATTEMPTS,
+        retryAt: new Date(),
+        error: 'x',
+      },
+    });
+    expect(await m.retryDue(new Date(Date.now() + 60_000))).toBe(0);
+    await m.close();
+    expect(smtp.received.some((r) => /code@|kept@|tired@/.test(r.to.join(',')))).toBe(false);
   });
 
   it('delivers sign-in codes requested through the API', async () => {

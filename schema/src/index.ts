@@ -43,6 +43,7 @@ export type { Mailer, MailMessage } from './mail.ts';
 export { Access, PERMISSIONS, SECRET_KEY_SCOPES, type Permission } from './access.ts';
 export { hashSecret, newSecret } from './secrets.ts';
 export { createSession } from './sessions.ts';
+export { SIGN_IN_CODE_MINUTES } from './types/account.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { audit } from './audit.ts';
 export { createApiKey, revokeApiKey, normalizeOrigin, type ApiKeyInput } from './api-keys.ts';
