@@ -177,6 +177,13 @@ describe('requestCertificate', () => {
     const stolen = (await request(tokens.second!, input)).requestCertificate;
     expect(stolen).toMatchObject({ __typename: 'ConflictError', code: 'IDEMPOTENCY_CONFLICT' });
     ids.first = first.certificate.id;
+
+    // The coordinator, who may issue it, hears of the request once (not the mentor, not on retries).
+    const told = await api.prisma.outboxMessage.findMany({ where: { kind: 'certificate-requested' } });
+    expect(told.map((m) => m.to)).toEqual(['coordinator@potrdila.example.org']);
+    expect(told[0]!.subject).toBe(`${VOLUNTEER_NAME} prosi za potrdilo o prostovoljskem delu`);
+    expect(told[0]!.text).toContain('Društvo za potrdila');
+    expect(told[0]!.text).toContain('Sporočilo prostovoljca: Za štipendijo.');
   });
 
   it('refuses someone who never volunteered there, and a period that ends before it starts or in the future', async () => {

@@ -270,6 +270,14 @@ const messages = {
     sl: 'Prostovoljec v tem obdobju pri organizaciji nima potrjenih ur.',
     en: 'The volunteer has no approved hours with the organisation in this period.',
   },
+  CERTIFICATE_REQUESTED_SUBJECT: {
+    sl: '{volunteer} prosi za potrdilo o prostovoljskem delu',
+    en: '{volunteer} asks for a certificate of volunteer work',
+  },
+  CERTIFICATE_REQUESTED_TEXT: {
+    sl: 'Pozdravljeni, {name}!\n\n{volunteer} prosi {organization} za potrdilo o opravljenem prostovoljskem delu za obdobje od {from} do {to}.\n\nSporočilo prostovoljca: {note}\n\nPotrdilo izdate ali zahtevo zavrnete v Tandemu, med zahtevami za potrdila vaše organizacije.',
+    en: 'Hello {name},\n\n{volunteer} asks {organization} for a certificate of their volunteer work for {from} to {to}.\n\nTheir note: {note}\n\nIssue the certificate or decline the request in Tandem, among your organisation’s certificate requests.',
+  },
   CERTIFICATE_ISSUED_SUBJECT: {
     sl: 'Potrdilo o prostovoljskem delu {number} je izdano',
     en: 'Your certificate of volunteer work {number} is issued',

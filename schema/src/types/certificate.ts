@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type CertificateModel as Certificate, CertificateStatus, Locale as LocaleEnum, type Prisma } from '@tandem/db';
 import { z } from 'zod';
+import { ROLE_PERMISSIONS } from '../access.ts';
 import { audit } from '../audit.ts';
 import { builder } from '../builder.ts';
 import {
@@ -292,6 +293,7 @@ builder.mutationField('requestCertificate', (t) =>
           );
           return row;
         });
+        await mailIssuers(ctx, created);
         return { certificateId: created.id };
       } catch (error) {
         if ((error as { code?: string }).code !== 'P2002') throw error;
@@ -351,6 +353,40 @@ async function mailVolunteer(
       ? (['CERTIFICATE_ISSUED_SUBJECT', 'CERTIFICATE_ISSUED_TEXT'] as const)
       : (['CERTIFICATE_DECLINED_SUBJECT', 'CERTIFICATE_DECLINED_TEXT'] as const);
   await ctx.mailer.send({ to: volunteer.email, subject: text(L, subject, all), text: text(L, body, all), kind });
+}
+
+/** Tells the organisation's staff who may issue certificates that one was requested, each in their language. */
+async function mailIssuers(ctx: Context, certificate: Certificate) {
+  const roles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) =>
+    ROLE_PERMISSIONS[role].organization.includes('certificates:issue'),
+  );
+  const [staff, volunteer, organization] = await Promise.all([
+    ctx.prisma.user.findMany({
+      where: {
+        erasedAt: null,
+        memberships: { some: { organizationId: certificate.organizationId, role: { in: roles } } },
+      },
+      select: { email: true, name: true, locale: true },
+    }),
+    ctx.prisma.user.findUniqueOrThrow({ where: { id: certificate.volunteerId! }, select: { name: true } }),
+    ctx.prisma.organization.findUniqueOrThrow({ where: { id: certificate.organizationId }, select: { name: true } }),
+  ]);
+  for (const person of staff) {
+    const params = {
+      name: person.name,
+      volunteer: volunteer.name,
+      organization: organization.name,
+      from: day(certificate.periodFrom),
+      to: day(certificate.periodTo),
+      note: certificate.requestNote ?? '—',
+    };
+    await ctx.mailer.send({
+      to: person.email,
+      subject: text(person.locale, 'CERTIFICATE_REQUESTED_SUBJECT', params),
+      text: text(person.locale, 'CERTIFICATE_REQUESTED_TEXT', params),
+      kind: 'certificate-requested',
+    });
+  }
 }
 
 const IssueCertificateInput = builder.inputType('IssueCertificateInput', {
