@@ -252,6 +252,8 @@ describe('reads of minors’ personal data', () => {
     expect(entry.actorId).toBe(
       (await api.prisma.user.findUniqueOrThrow({ where: { email: 'coordinator@minors.test' } })).id,
     );
+    // Under the organisation it was read through, so that organisation's admins see it in its log.
+    expect(entry.organizationId).toBe(o.organizationId);
 
     // A second request is a second read.
     await api.data(APPLICANTS, { id: toGlobal('Opportunity', o.id) }, { token: coordinatorToken });

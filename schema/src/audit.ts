@@ -31,8 +31,32 @@ export async function audit(ctx: Context, entry: AuditEntry, db: AuditWriter = c
 const minorReads = new WeakMap<Context, Map<string, Promise<void>>>();
 
 /**
+ * The organisation through which the reader reaches the person: one of the reader's (their memberships, or the API
+ * key's) where the person volunteers or is a member. That organisation's admins then see the read in its log.
+ */
+async function organizationOfRead(ctx: Context, personId: string): Promise<string | null> {
+  const readers = [
+    ...new Set([
+      ...(ctx.viewer?.memberships.map((m) => m.organizationId) ?? []),
+      ...(ctx.apiKey ? [ctx.apiKey.organizationId] : []),
+    ]),
+  ];
+  if (!readers.length) return null;
+  const where = { organizationId: { in: readers } };
+  const select = { organizationId: true } as const;
+  const found = await Promise.all([
+    ctx.prisma.application.findFirst({ where: { ...where, volunteerId: personId }, select }),
+    ctx.prisma.volunteerAgreement.findFirst({ where: { ...where, volunteerId: personId }, select }),
+    ctx.prisma.mentorAssignment.findFirst({ where: { ...where, volunteerId: personId }, select }),
+    ctx.prisma.membership.findFirst({ where: { ...where, userId: personId }, select }),
+  ]);
+  return found.find((row) => row)?.organizationId ?? null;
+}
+
+/**
  * Every read of a minor's personal data by someone else is logged, once per
- * person per request, before the data is returned.
+ * person per request, before the data is returned, under the organisation it was
+ * read through (given, or found from the reader's and the person's organisations).
  */
 export function auditPersonalDataRead(
   ctx: Context,
@@ -46,7 +70,9 @@ export function auditPersonalDataRead(
   if (!reads) minorReads.set(ctx, (reads = new Map()));
   let read = reads.get(person.id);
   if (!read) {
-    read = audit(ctx, { action: 'minor.read', organizationId, subjectType: 'Person', subjectId: person.id });
+    read = (organizationId ? Promise.resolve(organizationId) : organizationOfRead(ctx, person.id)).then((through) =>
+      audit(ctx, { action: 'minor.read', organizationId: through, subjectType: 'Person', subjectId: person.id }),
+    );
     reads.set(person.id, read);
   }
   return read;
