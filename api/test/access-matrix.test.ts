@@ -663,6 +663,12 @@ const CASES: Case[] = [
     allowed: ['mentor', 'coordinator', 'admin'],
   },
   {
+    operation: 'updateIntervisionSession',
+    document: `mutation($input: UpdateIntervisionSessionInput!) { updateIntervisionSession(input: $input) { ${RESULT} } }`,
+    variables: (f) => ({ input: { id: f.intervisionSession, outcomes: 'Popravljeno.' } }),
+    allowed: ['mentor', 'coordinator', 'admin'],
+  },
+  {
     // B leads the Maribor project: its managers record progress on its hand-kept indicators.
     operation: 'recordIndicatorProgress',
     document: `mutation($input: RecordIndicatorProgressInput!) { recordIndicatorProgress(input: $input) { ${RESULT} } }`,

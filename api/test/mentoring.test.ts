@@ -682,6 +682,73 @@ describe('intervision', () => {
     }
   });
 
+  it('staff of the organisation correct a session; its day and project stay', async () => {
+    const UPDATE = /* GraphQL */ `
+      mutation Update($input: UpdateIntervisionSessionInput!) {
+        updateIntervisionSession(input: $input) {
+          ${RESULT}
+          ... on IntervisionSessionPayload {
+            session { id heldOn topics outcomes facilitator { name } participants { name } project { slug } }
+          }
+        }
+      }
+    `;
+    const update = (token: string, input: Record<string, unknown>) =>
+      api.gql(UPDATE, { input: { id: projectSession, ...input } }, { token });
+    const change = { topics: ['  supervizija  ', 'izgorelost'], outcomes: 'Nov protokol.', facilitatorId: null };
+    const first = await update(otherMentor.token, change);
+    expect(first.data!.updateIntervisionSession).toMatchObject({
+      __typename: 'IntervisionSessionPayload',
+      session: {
+        id: projectSession,
+        heldOn: '2019-06-18',
+        topics: ['supervizija', 'izgorelost'],
+        outcomes: 'Nov protokol.',
+        facilitator: null,
+        project: { slug: 'lgbtiq-prostovoljstvo' },
+      },
+    });
+    // Left out: the participants stay.
+    expect(
+      first.data!.updateIntervisionSession.session.participants.map((p: { name: string }) => p.name).sort(),
+    ).toEqual(['Mentor Parada', 'Mentorica Prva']);
+    // The same change again: the same session.
+    expect((await update(otherMentor.token, change)).data!.updateIntervisionSession.session).toEqual(
+      first.data!.updateIntervisionSession.session,
+    );
+    const people = await update(coordinator.token, {
+      participantIds: [mentor.person, mentor.person, paradaCoordinator.person],
+      facilitatorId: paradaMentor.person,
+      outcomes: null,
+    });
+    expect(people.data!.updateIntervisionSession.session).toMatchObject({
+      facilitator: { name: 'Mentor Parada' },
+      outcomes: null,
+      topics: ['supervizija', 'izgorelost'],
+    });
+    expect(people.data!.updateIntervisionSession.session.participants).toHaveLength(2);
+
+    // The same rules for people as when recording, and only the holding organisation's staff may change it.
+    const stranger = await update(coordinator.token, { participantIds: [otherCoordinator.person] });
+    expect(stranger.data!.updateIntervisionSession).toMatchObject({ path: ['input', 'participantIds', '0'] });
+    for (const caller of [volunteer, paradaCoordinator, otherCoordinator]) {
+      const denied = await update(caller.token, { outcomes: 'Ne.' });
+      expect(denied.data!.updateIntervisionSession, caller.email).toMatchObject({
+        __typename: 'NotFoundError',
+        path: ['input', 'id'],
+      });
+    }
+    const trail = await api.prisma.auditLog.findMany({
+      where: { action: 'intervision.update', subjectId: fromGlobal(projectSession) },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(trail.map((entry) => (entry.details as { changed: string[] }).changed)).toEqual([
+      ['facilitatorId', 'topics', 'outcomes'],
+      ['facilitatorId', 'topics', 'outcomes'],
+      ['facilitatorId', 'participantIds', 'outcomes'],
+    ]);
+  });
+
   it('shows sessions to staff of the organisation, of the project partners and to participants', async () => {
     const organizationList = `{ organization(slug: "drustvo-legebitra") { intervisionSessions(year: 2026, first: 50) { totalCount edges { node { id } } } } }`;
     const staffView = await api.data(organizationList, {}, { token: otherMentor.token });

@@ -44,24 +44,15 @@ export async function recordSession(ctx: Context, input: RecordSessionInput): Pr
   }
 
   if (input.heldOn > today()) throw InputError.field(L, ['input', 'heldOn'], 'FUTURE_DATE');
-  // Without a project: the organisation and its partners in any project (partnerships go on meeting after a project ends).
-  let eligible = [
-    organizationId,
-    ...(
-      await ctx.prisma.projectPartner.findMany({
-        where: { project: { partners: { some: { organizationId } } } },
-        select: { organizationId: true },
-      })
-    ).map((p) => p.organizationId),
-  ];
   if (projectId) {
     const project = await ctx.prisma.project.findUnique({
       where: { id: projectId },
       select: { startsOn: true, endsOn: true },
     });
     if (!project) throw new NotFoundError(L, ['input', 'projectId']);
-    eligible = await projectPartnerIds(ctx, projectId);
-    if (!eligible.includes(organizationId)) throw new RuleError(L, 'NOT_A_PROJECT_PARTNER');
+    if (!(await projectPartnerIds(ctx, projectId)).includes(organizationId)) {
+      throw new RuleError(L, 'NOT_A_PROJECT_PARTNER');
+    }
     if (input.heldOn < project.startsOn || input.heldOn > project.endsOn) {
       throw new RuleError(L, 'OUTSIDE_PROJECT_PERIOD', {
         startsOn: day(project.startsOn),
@@ -69,24 +60,7 @@ export async function recordSession(ctx: Context, input: RecordSessionInput): Pr
       });
     }
   }
-
-  const people = [...new Set([...input.participantIds, ...(input.facilitatorId ? [input.facilitatorId] : [])])];
-  const staff = new Set(
-    (
-      await ctx.prisma.membership.findMany({
-        where: {
-          userId: { in: people },
-          organizationId: { in: eligible },
-          role: { in: ['ADMIN', 'COORDINATOR', 'MENTOR'] },
-        },
-        select: { userId: true },
-      })
-    ).map((m) => m.userId),
-  );
-  input.participantIds.forEach((id, index) => {
-    if (!staff.has(id)) throw new NotFoundError(L, ['input', 'participantIds', String(index)]);
-  });
-  if (input.facilitatorId && !staff.has(input.facilitatorId)) throw new NotFoundError(L, ['input', 'facilitatorId']);
+  await checkPeople(ctx, organizationId, projectId, input.facilitatorId, input.participantIds);
 
   try {
     return await ctx.prisma.$transaction(async (tx) => {
@@ -119,4 +93,111 @@ export async function recordSession(ctx: Context, input: RecordSessionInput): Pr
     if ((error as { code?: string }).code === 'P2002') return recordSession(ctx, input);
     throw error;
   }
+}
+
+/**
+ * The facilitator and participants must be staff (mentors, coordinators, admins) of the organisation or of its
+ * partners: for a project session, the project's organisations; otherwise the organisations it shares any project
+ * with (partnerships go on meeting after a project ends).
+ */
+async function checkPeople(
+  ctx: Context,
+  organizationId: string,
+  projectId: string | null,
+  facilitatorId: string | null,
+  participantIds: string[],
+): Promise<void> {
+  const L = ctx.locale;
+  const eligible = projectId
+    ? await projectPartnerIds(ctx, projectId)
+    : [
+        organizationId,
+        ...(
+          await ctx.prisma.projectPartner.findMany({
+            where: { project: { partners: { some: { organizationId } } } },
+            select: { organizationId: true },
+          })
+        ).map((p) => p.organizationId),
+      ];
+  const people = [...new Set([...participantIds, ...(facilitatorId ? [facilitatorId] : [])])];
+  const staff = new Set(
+    (
+      await ctx.prisma.membership.findMany({
+        where: {
+          userId: { in: people },
+          organizationId: { in: eligible },
+          role: { in: ['ADMIN', 'COORDINATOR', 'MENTOR'] },
+        },
+        select: { userId: true },
+      })
+    ).map((m) => m.userId),
+  );
+  participantIds.forEach((id, index) => {
+    if (!staff.has(id)) throw new NotFoundError(L, ['input', 'participantIds', String(index)]);
+  });
+  if (facilitatorId && !staff.has(facilitatorId)) throw new NotFoundError(L, ['input', 'facilitatorId']);
+}
+
+export interface UpdateSessionInput {
+  sessionId: string;
+  /** Left out: unchanged; null: nobody. */
+  facilitatorId?: string | null;
+  participantIds?: string[];
+  topics?: string[];
+  /** Left out: unchanged; null: cleared. */
+  outcomes?: string | null;
+}
+
+/**
+ * Changes what was recorded of a session: who led it, who took part, the topics and the outcomes (its day and
+ * project stay: they place it in the indicators). Staff of the organisation that held it may; the same change
+ * twice changes nothing more. Audited as `intervision.update` with the fields changed.
+ */
+export async function updateSession(ctx: Context, input: UpdateSessionInput): Promise<IntervisionSession> {
+  const L = ctx.locale;
+  const session = await ctx.prisma.intervisionSession.findUnique({
+    where: { id: input.sessionId },
+    include: { participants: { select: { userId: true } } },
+  });
+  if (!session || !isPersonStaffOf(ctx, session.organizationId)) throw new NotFoundError(L, ['input', 'id']);
+  const facilitatorId = input.facilitatorId === undefined ? session.facilitatorId : input.facilitatorId;
+  const participantIds = input.participantIds ?? session.participants.map((p) => p.userId);
+  await checkPeople(ctx, session.organizationId, session.projectId, facilitatorId, participantIds);
+
+  const changed = Object.entries({
+    facilitatorId: input.facilitatorId,
+    participantIds: input.participantIds,
+    topics: input.topics,
+    outcomes: input.outcomes,
+  })
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name);
+  return ctx.prisma.$transaction(async (tx) => {
+    if (input.participantIds) {
+      await tx.intervisionParticipant.deleteMany({ where: { sessionId: session.id } });
+      await tx.intervisionParticipant.createMany({
+        data: [...new Set(input.participantIds)].map((userId) => ({ sessionId: session.id, userId })),
+      });
+    }
+    const updated = await tx.intervisionSession.update({
+      where: { id: session.id },
+      data: {
+        facilitatorId,
+        ...(input.topics ? { topics: input.topics.map((topic) => topic.trim()) } : {}),
+        ...(input.outcomes !== undefined ? { outcomes: input.outcomes?.trim() || null } : {}),
+      },
+    });
+    await audit(
+      ctx,
+      {
+        action: 'intervision.update',
+        organizationId: session.organizationId,
+        subjectType: 'IntervisionSession',
+        subjectId: session.id,
+        details: { changed },
+      },
+      tx,
+    );
+    return updated;
+  });
 }

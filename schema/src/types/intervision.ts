@@ -6,7 +6,7 @@ import { yearRange } from '../calendar.ts';
 import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.ts';
 import { idOf } from '../ids.ts';
 import { canReadIntervision, isPersonStaffOf, isProjectStaff, projectPartnerIds } from '../mentoring/access.ts';
-import { recordSession } from '../mentoring/intervision.ts';
+import { recordSession, updateSession } from '../mentoring/intervision.ts';
 import { RoleEnum } from './enums.ts';
 import { OrganizationRef } from './organization.ts';
 import { MeRef, StaffMemberRef } from './person.ts';
@@ -220,6 +220,59 @@ builder.mutationField('recordIntervisionSession', (t) =>
         topics: input.topics,
         outcomes: input.outcomes ?? null,
         idempotencyKey: input.idempotencyKey,
+      });
+      return { sessionId: session.id };
+    },
+  }),
+);
+
+const UpdateIntervisionSessionInput = builder.inputType('UpdateIntervisionSessionInput', {
+  description: 'What to change in a recorded intervision session; a field left out stays as it is.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id of the session.' }),
+    facilitatorId: t.id({
+      required: false,
+      description: '`Colleague.personId` of who led it (as for recording); null: nobody.',
+    }),
+    participantIds: t.idList({
+      required: false,
+      description: 'Every participant (1 to 60), replacing the list (as for recording).',
+      validate: z.array(z.string()).min(1).max(60),
+    }),
+    topics: t.stringList({
+      required: false,
+      description: 'Every topic (1 to 20 of up to 300 characters), replacing the list.',
+      validate: z.array(z.string().trim().min(2).max(300)).min(1).max(20),
+    }),
+    outcomes: t.string({
+      required: false,
+      description: 'What came out of it; null clears it.',
+      validate: z.string().max(8000),
+    }),
+  }),
+});
+
+builder.mutationField('updateIntervisionSession', (t) =>
+  t.field({
+    type: IntervisionSessionPayload,
+    description:
+      "Corrects a recorded intervision session: facilitator, participants, topics, outcomes (its day and project stay, as they place it in the project's indicators). Needs a MENTOR, COORDINATOR or ADMIN role in the organisation that held it. The same change again changes nothing more. Audited as `intervision.update`.",
+    authScopes: { signedIn: true },
+    errors: { types: [InputError, NotFoundError] },
+    args: { input: t.arg({ type: UpdateIntervisionSessionInput }) },
+    resolve: async (_, { input }, ctx) => {
+      const L = ctx.locale;
+      const person = (id: string, path: string[]) => idOf(L, id, 'Person', path);
+      const session = await updateSession(ctx, {
+        sessionId: idOf(L, input.id, 'IntervisionSession', ['input', 'id']),
+        ...(input.facilitatorId !== undefined
+          ? { facilitatorId: input.facilitatorId ? person(input.facilitatorId, ['input', 'facilitatorId']) : null }
+          : {}),
+        ...(input.participantIds
+          ? { participantIds: input.participantIds.map((id, i) => person(id, ['input', 'participantIds', String(i)])) }
+          : {}),
+        ...(input.topics ? { topics: input.topics } : {}),
+        ...(input.outcomes !== undefined ? { outcomes: input.outcomes } : {}),
       });
       return { sessionId: session.id };
     },
