@@ -155,14 +155,17 @@ export interface UpdateSessionInput {
  */
 export async function updateSession(ctx: Context, input: UpdateSessionInput): Promise<IntervisionSession> {
   const L = ctx.locale;
-  const session = await ctx.prisma.intervisionSession.findUnique({
-    where: { id: input.sessionId },
-    include: { participants: { select: { userId: true } } },
-  });
+  const session = await ctx.prisma.intervisionSession.findUnique({ where: { id: input.sessionId } });
   if (!session || !isPersonStaffOf(ctx, session.organizationId)) throw new NotFoundError(L, ['input', 'id']);
+  // Only the people the change names: someone recorded earlier who has left since stays on the record.
+  await checkPeople(
+    ctx,
+    session.organizationId,
+    session.projectId,
+    input.facilitatorId ?? null,
+    input.participantIds ?? [],
+  );
   const facilitatorId = input.facilitatorId === undefined ? session.facilitatorId : input.facilitatorId;
-  const participantIds = input.participantIds ?? session.participants.map((p) => p.userId);
-  await checkPeople(ctx, session.organizationId, session.projectId, facilitatorId, participantIds);
 
   const changed = Object.entries({
     facilitatorId: input.facilitatorId,
