@@ -162,3 +162,60 @@ describe('the public opportunity list', () => {
     );
   });
 });
+
+describe("a mentor's mentees with their learning paths", () => {
+  it('reads every mentee’s goals with one statement, each cut to the organisations the mentor mentors them in', async () => {
+    const organization = await api.prisma.organization.findFirstOrThrow({
+      where: { slug: 'pekarna-magdalenske-mreze' },
+    });
+    const other = await api.prisma.organization.findFirstOrThrow({ where: { id: { not: organization.id } } });
+    const mentor = await api.prisma.user.create({
+      data: {
+        email: 'mentor.statements@example.org',
+        name: 'Mentorica Štetja',
+        memberships: { create: { organizationId: organization.id, role: 'MENTOR' } },
+      },
+    });
+    const token = await api.tokenFor(mentor.email);
+    const MENTEES = `{ me { mentees(current: true, first: 50) { edges { node { volunteer { name learningGoals { title } } } } } } }`;
+    const addMentee = async (n: number) => {
+      const volunteer = await api.prisma.user.create({
+        data: { email: `mentee.${n}@statements.example.org`, name: `Mentiranec ${n}` },
+      });
+      await api.prisma.mentorAssignment.create({
+        data: {
+          mentorId: mentor.id,
+          volunteerId: volunteer.id,
+          organizationId: organization.id,
+          startsOn: new Date('2020-01-01'),
+        },
+      });
+      await api.prisma.learningGoal.createMany({
+        data: [
+          { volunteerId: volunteer.id, organizationId: organization.id, title: `Cilj ${n}` },
+          // Elsewhere, where she is not their mentor: never shown to her.
+          { volunteerId: volunteer.id, organizationId: other.id, title: `Drugje ${n}` },
+        ],
+      });
+    };
+    const read = async () => {
+      api.statements = [];
+      const { me } = await api.data<{
+        me: { mentees: { edges: { node: { volunteer: { name: string; learningGoals: { title: string }[] } } }[] } };
+      }>(MENTEES, {}, { token });
+      return { statements: api.statements.length, mentees: me.mentees.edges.map((e) => e.node.volunteer) };
+    };
+
+    await addMentee(1);
+    // The session's first use records itself: counted from the second request on.
+    await read();
+    const one = await read();
+    for (const n of [2, 3, 4, 5]) await addMentee(n);
+    const five = await read();
+    expect(five.mentees).toHaveLength(5);
+    for (const mentee of five.mentees) {
+      expect(mentee.learningGoals).toEqual([{ title: `Cilj ${mentee.name.split(' ')[1]}` }]);
+    }
+    expect(five.statements).toBe(one.statements);
+  });
+});

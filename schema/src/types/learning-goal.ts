@@ -1,4 +1,4 @@
-import { LearningGoalStatus } from '@tandem/db';
+import { type LearningGoalModel, LearningGoalStatus } from '@tandem/db';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.ts';
@@ -126,6 +126,49 @@ builder.prismaObjectField(MeRef, 'learningGoals', (t) =>
   ),
 );
 
+/** The selection and filter of each Person.learningGoals in a request, by their JSON (the batch key's first line). */
+const goalShapes = new WeakMap<object, Map<string, { query: object; filter: GoalFilterShape | null }>>();
+
+/** A person's goals for Person.learningGoals; the key: shape, person id, organisations ("*": all), one per line. */
+const goalsOf = batched<LearningGoalModel[]>(
+  async (ctx, keys) => {
+    const answers = new Map<string, LearningGoalModel[]>();
+    const byShape = new Map<string, { key: string; volunteerId: string; organizations: string[] | null }[]>();
+    for (const key of keys) {
+      const [shape, volunteerId, organizations] = key.split('\n') as [string, string, string];
+      const wanted = { key, volunteerId, organizations: organizations === '*' ? null : organizations.split(',') };
+      byShape.set(shape, [...(byShape.get(shape) ?? []), wanted]);
+    }
+    // One statement per selection and filter: siblings in a list share both.
+    for (const [shape, wanted] of byShape) {
+      const { query, filter } = goalShapes.get(ctx)!.get(shape)!;
+      const select = (query as { select?: object }).select;
+      const rows = await ctx.prisma.learningGoal.findMany({
+        ...query,
+        ...(select ? { select: { ...select, volunteerId: true, organizationId: true } } : {}),
+        where: {
+          ...goalWhere(filter),
+          OR: wanted.map(({ volunteerId, organizations }) => ({
+            volunteerId,
+            ...(organizations ? { organizationId: { in: organizations } } : {}),
+          })),
+        },
+        orderBy: GOAL_ORDER,
+      });
+      for (const { key, volunteerId, organizations } of wanted) {
+        answers.set(
+          key,
+          rows.filter(
+            (row) => row.volunteerId === volunteerId && (!organizations || organizations.includes(row.organizationId)),
+          ),
+        );
+      }
+    }
+    return answers;
+  },
+  () => [],
+);
+
 builder.prismaObjectField(PersonRef, 'learningGoals', (t) =>
   t.prismaField({
     type: [LearningGoalRef],
@@ -141,15 +184,12 @@ builder.prismaObjectField(PersonRef, 'learningGoals', (t) =>
         organizations = candidates.filter((_, i) => mentored[i]);
         if (!organizations.length) return [];
       }
-      return ctx.prisma.learningGoal.findMany({
-        ...query,
-        where: {
-          ...goalWhere(args.filter),
-          volunteerId: person.id,
-          ...(organizations ? { organizationId: { in: organizations } } : {}),
-        },
-        orderBy: GOAL_ORDER,
-      });
+      // Everyone's goals in a list (a mentor's mentees) come from one statement, each cut to what the viewer may see.
+      const shape = JSON.stringify([query, args.filter ?? null]);
+      let shapes = goalShapes.get(ctx);
+      if (!shapes) goalShapes.set(ctx, (shapes = new Map()));
+      shapes.set(shape, { query, filter: args.filter ?? null });
+      return goalsOf(ctx, [shape, person.id, organizations?.join(',') ?? '*'].join('\n'));
     },
   }),
 );
