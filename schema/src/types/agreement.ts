@@ -88,7 +88,13 @@ export const AgreementRef = builder.prismaNode('VolunteerAgreement', {
 builder.prismaObjectField(MeRef, 'agreements', (t) =>
   t.relation('agreements', {
     description: "The signed-in volunteer's agreements, every version, newest first.",
-    query: { orderBy: [{ startsOn: 'desc' }, { version: 'desc' }] },
+    args: {
+      status: t.arg({ type: AgreementStatusEnum, required: false, description: 'Only versions in this state.' }),
+    },
+    query: (args) => ({
+      where: args.status ? { status: args.status } : {},
+      orderBy: [{ startsOn: 'desc' }, { version: 'desc' }],
+    }),
   }),
 );
 

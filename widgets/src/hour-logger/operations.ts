@@ -37,8 +37,7 @@ export const HourLoggerData = graphql(`
           slug
         }
       }
-      agreements {
-        status
+      agreements(status: ACTIVE) {
         organization {
           id
           name

@@ -143,9 +143,8 @@ export class TandemHourLogger extends TandemElement {
         opportunityId: opportunity.id,
       });
     }
-    // An agreement in force or a membership lets the volunteer log work for the organisation without a sign-up.
-    const agreed = data.me.agreements.filter((agreement) => agreement.status === 'ACTIVE');
-    for (const { organization } of [...agreed, ...data.me.memberships]) {
+    // Agreements in force (all the query asks for) and memberships allow work without a sign-up.
+    for (const { organization } of [...data.me.agreements, ...data.me.memberships]) {
       if (!this.organization || organization.slug === this.organization) {
         organizations.set(organization.id, organization.name);
       }
