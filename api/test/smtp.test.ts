@@ -22,6 +22,14 @@ function mailer(url = smtp.url(credentials.user, credentials.pass), log: string[
   return new SmtpMailer(api.prisma, { url, from, log: (line) => log.push(line) });
 }
 
+/** The address of a mail server that has just stopped: connections are refused. */
+async function unreachableUrl(): Promise<string> {
+  const gone = await TestSmtpServer.start();
+  const url = gone.url();
+  await gone.close();
+  return url;
+}
+
 /** The messages earlier tests left failing are not due again: each retry test counts only its own. */
 const settleEarlierMail = () =>
   api.prisma.outboxMessage.updateMany({ where: { sentAt: null }, data: { retryAt: null } });
@@ -72,10 +80,7 @@ describe('SmtpMailer', () => {
   });
 
   it('keeps the message when the server cannot be reached', async () => {
-    const gone = await TestSmtpServer.start();
-    const url = gone.url();
-    await gone.close();
-    const m = mailer(url);
+    const m = mailer(await unreachableUrl());
     await m.send({ to: 'unreachable@example.org', subject: 'Hello', text: 'Text', kind: 'test' });
     await m.close();
     const row = await api.prisma.outboxMessage.findFirstOrThrow({ where: { to: 'unreachable@example.org' } });
@@ -85,10 +90,7 @@ describe('SmtpMailer', () => {
 
   it('tries again what could not be delivered, after growing pauses, until it is sent, once', async () => {
     await settleEarlierMail();
-    const gone = await TestSmtpServer.start();
-    const down = gone.url();
-    await gone.close();
-    const failing = mailer(down);
+    const failing = mailer(await unreachableUrl());
     const start = new Date();
     await failing.send({ to: 'later@example.org', subject: 'Pozneje', text: 'Besedilo', kind: 'test' });
     await failing.idle();
@@ -123,10 +125,7 @@ describe('SmtpMailer', () => {
 
   it('stops trying when a message is no longer worth sending, and never sends what was only kept', async () => {
     await settleEarlierMail();
-    const gone = await TestSmtpServer.start();
-    const down = gone.url();
-    await gone.close();
-    const failing = mailer(down);
+    const failing = mailer(await unreachableUrl());
     await failing.send({ to: 'code@example.org', subject: 'Koda', text: '123456', kind: 'sign-in-code' });
     await failing.idle();
     const code = await api.prisma.outboxMessage.findFirstOrThrow({ where: { to: 'code@example.org' } });
