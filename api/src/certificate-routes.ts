@@ -6,11 +6,12 @@
 import { certificateHtml, certificatePdf, printableCertificate } from '@tandem/schema';
 import type { Plugin } from 'graphql-yoga';
 import type { IncomingMessage } from 'node:http';
-import { auditKeyUse, routeContext, routeError, type RouteOptions } from './report-routes.ts';
+import { auditKeyUse, routeError } from './report-routes.ts';
+import { requestContext, type RequestContextOptions } from './request-context.ts';
 
 const PATH = /^\/certificates\/([^/]+)\.(html|pdf)$/;
 
-export function certificateRoutesPlugin(options: RouteOptions): Plugin {
+export function certificateRoutesPlugin(options: RequestContextOptions): Plugin {
   return {
     async onRequest({ request, url, endResponse, serverContext }) {
       const match = PATH.exec(url.pathname);
@@ -19,7 +20,7 @@ export function certificateRoutesPlugin(options: RouteOptions): Plugin {
         endResponse(new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
         return;
       }
-      const ctx = await routeContext(options, request, (serverContext as { req?: IncomingMessage }).req);
+      const ctx = await requestContext(options, request, (serverContext as { req?: IncomingMessage }).req);
       if (!ctx.viewer && ctx.apiKey?.kind !== 'SECRET') {
         endResponse(routeError(ctx, 401, 'UNAUTHENTICATED'));
         return;

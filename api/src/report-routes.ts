@@ -3,53 +3,12 @@
 // annualReport query (a session's Bearer token, or a secret key with
 // reports:read in X-Tandem-Key). Served by a yoga plugin, so rate limits and
 // CORS apply as to /graphql.
-import type { Database } from '@tandem/db';
-import {
-  Access,
-  annualReportFileName,
-  audit,
-  type Context,
-  type Mailer,
-  readableAnnualReport,
-  reportCsv,
-  t,
-} from '@tandem/schema';
+import { annualReportFileName, audit, type Context, readableAnnualReport, reportCsv, t } from '@tandem/schema';
 import type { Plugin } from 'graphql-yoga';
 import type { IncomingMessage } from 'node:http';
-import { apiKeyFromRequest, viewerFromRequest } from './auth.ts';
-import { clientIp } from './client-ip.ts';
-import { localeOf } from './locale.ts';
+import { requestContext, type RequestContextOptions } from './request-context.ts';
 
 export const ANNUAL_REPORT_CSV_PATH = '/reports/annual.csv';
-
-export interface RouteOptions {
-  db: Database;
-  mailer: Mailer;
-  trustProxy: boolean;
-}
-
-/** The same context a GraphQL request gets, for a plain HTTP route. */
-export async function routeContext(
-  { db, mailer, trustProxy }: RouteOptions,
-  request: Request,
-  req: IncomingMessage | undefined,
-): Promise<Context> {
-  const [viewer, apiKey] = await Promise.all([
-    viewerFromRequest(db.prisma, request),
-    apiKeyFromRequest(db.prisma, request),
-  ]);
-  return {
-    prisma: db.prisma,
-    viewer,
-    apiKey,
-    access: new Access(db.prisma, viewer, apiKey),
-    mailer,
-    locale: localeOf(request),
-    origin: request.headers.get('origin'),
-    ip: clientIp(request, req, trustProxy),
-    userAgent: request.headers.get('user-agent'),
-  };
-}
 
 /** A JSON error body like GraphQL's, with the HTTP status that says the same. */
 export function routeError(
@@ -97,7 +56,7 @@ async function annualReportCsvResponse(ctx: Context, url: URL): Promise<Response
   });
 }
 
-export function reportRoutesPlugin(options: RouteOptions): Plugin {
+export function reportRoutesPlugin(options: RequestContextOptions): Plugin {
   return {
     async onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== ANNUAL_REPORT_CSV_PATH) return;
@@ -105,7 +64,7 @@ export function reportRoutesPlugin(options: RouteOptions): Plugin {
         endResponse(new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
         return;
       }
-      const ctx = await routeContext(options, request, (serverContext as { req?: IncomingMessage }).req);
+      const ctx = await requestContext(options, request, (serverContext as { req?: IncomingMessage }).req);
       endResponse(await annualReportCsvResponse(ctx, url));
     },
   };

@@ -1,15 +1,13 @@
 import type { Database } from '@tandem/db';
-import { Access, type Context, type Mailer, schema } from '@tandem/schema';
+import { type Context, type Mailer, schema } from '@tandem/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { apiKeyFromRequest, viewerFromRequest } from './auth.ts';
 import type { IncomingMessage } from 'node:http';
-import { clientIp } from './client-ip.ts';
-import { localeOf } from './locale.ts';
 import { OutboxMailer } from './mail.ts';
 import { corsPolicy } from './cors.ts';
 import { keyAuditPlugin } from './key-audit.ts';
 import { certificateRoutesPlugin } from './certificate-routes.ts';
 import { reportRoutesPlugin } from './report-routes.ts';
+import { requestContext } from './request-context.ts';
 import { type CachingOptions, cachingPlugins } from './caching.ts';
 import { csrfPlugin, queryLimitPlugins, schemaDisclosurePlugin } from './hardening.ts';
 import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
@@ -76,22 +74,6 @@ export function createTandemYoga({
     // expected ones are typed results in the schema.
     maskedErrors: { isDev: development },
     logging: development ? 'info' : 'warn',
-    context: async ({ request, req }) => {
-      const [viewer, apiKey] = await Promise.all([
-        viewerFromRequest(db.prisma, request),
-        apiKeyFromRequest(db.prisma, request),
-      ]);
-      return {
-        prisma: db.prisma,
-        viewer,
-        apiKey,
-        access: new Access(db.prisma, viewer, apiKey),
-        mailer,
-        locale: localeOf(request),
-        origin: request.headers.get('origin'),
-        ip: clientIp(request, req, trustProxy),
-        userAgent: request.headers.get('user-agent'),
-      };
-    },
+    context: ({ request, req }) => requestContext({ db, mailer, trustProxy }, request, req),
   });
 }
