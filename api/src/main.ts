@@ -10,7 +10,7 @@ import type { SmtpMailer } from './smtp-mailer.ts';
 import { renewDemoKeys } from './demo-keys.ts';
 import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
 import { MemoryPublicCache, RedisPublicCache } from './caching.ts';
-import { widgetsRoute } from './widgets-route.ts';
+import { widgetsRoute, withWidgets } from './widgets-route.ts';
 
 const development = process.env.NODE_ENV !== 'production';
 const port = Number(process.env.PORT ?? 4000);
@@ -61,18 +61,7 @@ async function main() {
     caching: { store: cacheStore },
   });
   // /widgets/* are the built widgets (api's prestart builds them); everything else is the GraphQL API.
-  const widgets = widgetsRoute();
-  const server = createServer((req, res) => {
-    widgets
-      .serve(req, res)
-      .then(async (served) => {
-        if (!served) await yoga(req, res);
-      })
-      .catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-  });
+  const server = createServer(withWidgets(widgetsRoute(), yoga));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -8,7 +8,7 @@
 // cached for a year.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -157,4 +157,25 @@ export function widgetsRoute(options: WidgetsRouteOptions = {}): WidgetsRoute {
   }
 
   return { fetch, serve };
+}
+
+/**
+ * The API's node:http handler: /widgets/* from `widgets`, everything else from `next` (Yoga). A failure nobody
+ * answered becomes a bare 500 (and is logged).
+ */
+export function withWidgets(
+  widgets: WidgetsRoute,
+  next: (req: IncomingMessage, res: ServerResponse) => unknown,
+): RequestListener {
+  return (req, res) => {
+    widgets
+      .serve(req, res)
+      .then(async (served) => {
+        if (!served) await next(req, res);
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  };
 }

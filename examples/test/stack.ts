@@ -15,7 +15,7 @@ import { createApiKey, createSession, hashPassword } from '@tandem/schema';
 import { createTandemYoga } from '@tandem/api';
 import { OutboxMailer } from '../../api/src/mail.ts';
 import { operatorContext } from '../../api/src/operator.ts';
-import { widgetsRoute } from '../../api/src/widgets-route.ts';
+import { widgetsRoute, withWidgets } from '../../api/src/widgets-route.ts';
 import { startPartnerSite, type PartnerSite } from '../partner-site/server.ts';
 
 export const ORGANIZATION = 'pekarna-magdalenske-mreze';
@@ -70,18 +70,7 @@ async function listen(server: Server): Promise<string> {
 export async function startStack(): Promise<Stack> {
   const db = await openTestDatabase(inject('template'));
   const yoga = createTandemYoga({ db, development: false });
-  const widgets = widgetsRoute({ dir: inject('widgetsDir') });
-  const server = createServer((req, res) => {
-    widgets
-      .serve(req, res)
-      .then(async (served) => {
-        if (!served) await yoga(req, res);
-      })
-      .catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-  });
+  const server = createServer(withWidgets(widgetsRoute({ dir: inject('widgetsDir') }), yoga));
   const apiUrl = await listen(server);
   const site = await startPartnerSite({ api: apiUrl, port: 0 });
 

@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { OutboxMailer } from '../../api/src/mail.ts';
 import { operatorContext } from '../../api/src/operator.ts';
-import { widgetsRoute } from '../../api/src/widgets-route.ts';
+import { widgetsRoute, withWidgets } from '../../api/src/widgets-route.ts';
 import { createTandemYoga, type TandemServerOptions, type TandemYoga } from '../../api/src/yoga.ts';
 import { distDir } from '../scripts/build.ts';
 // The template database's type for inject('template').
@@ -90,15 +90,7 @@ export class WidgetHarness {
     const { organization = DEMO_ORGANIZATION, ...serverOptions } = options;
     const db = await openTestDatabase(inject('template'));
     const yoga = createTandemYoga({ db, ...serverOptions });
-    const widgets = widgetsRoute({ dir: distDir });
-    const apiServer = createServer((req, res) => {
-      widgets
-        .serve(req, res)
-        .then(async (served) => {
-          if (!served) await yoga(req, res);
-        })
-        .catch(() => res.writeHead(500).end());
-    });
+    const apiServer = createServer(withWidgets(widgetsRoute({ dir: distDir }), yoga));
     const pages = new Map<string, string>();
     const siteServer = createServer((req, res) => {
       const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
