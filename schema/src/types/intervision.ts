@@ -156,6 +156,11 @@ builder.prismaObjectField(MeRef, 'intervisionSessions', (t) =>
   ),
 );
 
+/** The same limits when recording a session and when correcting it. */
+const participantList = z.array(z.string()).min(1).max(60);
+const topicList = z.array(z.string().trim().min(2).max(300)).min(1).max(20);
+const outcomesText = z.string().max(8000);
+
 const RecordIntervisionSessionInput = builder.inputType('RecordIntervisionSessionInput', {
   description: 'An intervision session that took place.',
   fields: (t) => ({
@@ -173,13 +178,13 @@ const RecordIntervisionSessionInput = builder.inputType('RecordIntervisionSessio
     participantIds: t.idList({
       description:
         "`Colleague.personId` of each participant (1 to 60): staff of the organisation or of its project partners (for a project session, of that project's organisations).",
-      validate: z.array(z.string()).min(1).max(60),
+      validate: participantList,
     }),
     topics: t.stringList({
       description: 'What was discussed, 1 to 20 topics of up to 300 characters.',
-      validate: z.array(z.string().trim().min(2).max(300)).min(1).max(20),
+      validate: topicList,
     }),
-    outcomes: t.string({ required: false, description: 'What came out of it.', validate: z.string().max(8000) }),
+    outcomes: t.string({ required: false, description: 'What came out of it.', validate: outcomesText }),
     idempotencyKey: t.string({
       description: 'Unique per session (e.g. a UUID made by the client); a retry with it returns the first record.',
       validate: z.string().min(8).max(100),
@@ -237,17 +242,17 @@ const UpdateIntervisionSessionInput = builder.inputType('UpdateIntervisionSessio
     participantIds: t.idList({
       required: false,
       description: 'Every participant (1 to 60), replacing the list (as for recording).',
-      validate: z.array(z.string()).min(1).max(60),
+      validate: participantList,
     }),
     topics: t.stringList({
       required: false,
       description: 'Every topic (1 to 20 of up to 300 characters), replacing the list.',
-      validate: z.array(z.string().trim().min(2).max(300)).min(1).max(20),
+      validate: topicList,
     }),
     outcomes: t.string({
       required: false,
       description: 'What came out of it; null clears it.',
-      validate: z.string().max(8000),
+      validate: outcomesText,
     }),
   }),
 });
