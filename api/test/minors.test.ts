@@ -233,11 +233,13 @@ describe('reads of minors’ personal data', () => {
     const adult = await application(o.id, 30);
     const all = await api.prisma.auditLog.count({ where: { action: 'minor.read' } });
 
+    api.statements = [];
     const { opportunity: read } = await api.data(
       APPLICANTS,
       { id: toGlobal('Opportunity', o.id) },
       { token: coordinatorToken },
     );
+    const statements = [...api.statements];
     expect(read.applications.edges.map((e: any) => e.node.volunteer.email).sort()).toEqual(
       [first, second, adult].map((a) => a.volunteer.email).sort(),
     );
@@ -254,6 +256,8 @@ describe('reads of minors’ personal data', () => {
     );
     // Under the organisation it was read through, so that organisation's admins see it in its log.
     expect(entry.organizationId).toBe(o.organizationId);
+    // Found for both minors at once, not once per minor.
+    expect(statements.filter((sql) => /"VolunteerAgreement"/.test(sql))).toHaveLength(1);
 
     // A second request is a second read.
     await api.data(APPLICANTS, { id: toGlobal('Opportunity', o.id) }, { token: coordinatorToken });

@@ -1,4 +1,5 @@
 import type { Prisma } from '@tandem/db';
+import { batched } from './batch.ts';
 import { ageOn } from './calendar.ts';
 import type { Context } from './context.ts';
 
@@ -34,24 +35,38 @@ const minorReads = new WeakMap<Context, Map<string, Promise<void>>>();
  * The organisation through which the reader reaches the person: one of the reader's (their memberships, or the API
  * key's) where the person volunteers or is a member. That organisation's admins then see the read in its log.
  */
-async function organizationOfRead(ctx: Context, personId: string): Promise<string | null> {
-  const readers = [
-    ...new Set([
-      ...(ctx.viewer?.memberships.map((m) => m.organizationId) ?? []),
-      ...(ctx.apiKey ? [ctx.apiKey.organizationId] : []),
-    ]),
-  ];
-  if (!readers.length) return null;
-  const where = { organizationId: { in: readers } };
-  const select = { organizationId: true } as const;
-  const found = await Promise.all([
-    ctx.prisma.application.findFirst({ where: { ...where, volunteerId: personId }, select }),
-    ctx.prisma.volunteerAgreement.findFirst({ where: { ...where, volunteerId: personId }, select }),
-    ctx.prisma.mentorAssignment.findFirst({ where: { ...where, volunteerId: personId }, select }),
-    ctx.prisma.membership.findFirst({ where: { ...where, userId: personId }, select }),
-  ]);
-  return found.find((row) => row)?.organizationId ?? null;
-}
+const organizationOfRead = batched<string | null>(
+  async (ctx, personIds) => {
+    const readers = [
+      ...new Set([
+        ...(ctx.viewer?.memberships.map((m) => m.organizationId) ?? []),
+        ...(ctx.apiKey ? [ctx.apiKey.organizationId] : []),
+      ]),
+    ];
+    const through = new Map<string, string>();
+    if (!readers.length) return through;
+    // Everyone read in a request at once (a list of applicants), not four statements per person.
+    const where = { organizationId: { in: readers }, volunteerId: { in: personIds } };
+    const select = { volunteerId: true, organizationId: true } as const;
+    const links = await Promise.all([
+      ctx.prisma.application.findMany({ where, select }),
+      ctx.prisma.volunteerAgreement.findMany({ where, select }),
+      ctx.prisma.mentorAssignment.findMany({ where, select }),
+      ctx.prisma.membership
+        .findMany({
+          where: { organizationId: where.organizationId, userId: { in: personIds } },
+          select: { userId: true, organizationId: true },
+        })
+        .then((rows) => rows.map((m) => ({ volunteerId: m.userId, organizationId: m.organizationId }))),
+    ]);
+    // The first link found wins, in this order: sign-up, agreement, mentoring, membership.
+    for (const { volunteerId, organizationId } of links.flat()) {
+      if (!through.has(volunteerId)) through.set(volunteerId, organizationId);
+    }
+    return through;
+  },
+  () => null,
+);
 
 /**
  * Every read of a minor's personal data by someone else is logged, once per

@@ -5,7 +5,7 @@ import { ConflictError, InputError, NotFoundError, RuleError } from '../errors.t
 import { idOf } from '../ids.ts';
 import { createGoal, mayReadGoal, updateGoal } from '../mentoring/goals.ts';
 import { personStaffOrganizations } from '../mentoring/access.ts';
-import { batched } from '../mentoring/batch.ts';
+import { batched } from '../batch.ts';
 import { MeRef, PersonRef } from './person.ts';
 
 export const LearningGoalStatusEnum = builder.enumType(LearningGoalStatus, {

@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from './context.ts';
 
 /**
  * Loads values for many keys of one request with one statement: keys asked
