@@ -264,8 +264,58 @@ export interface CompiledSelection {
  * Compiles the selection part of Prisma findMany arguments (`select` or
  * `include`) for rows of `model` aliased `t0`, or answers null when the
  * selection uses something this compiler does not support.
+ *
+ * Every request of the same query asks for the same selection, so compiled
+ * selections are kept by their shape (filter values included): compiling the
+ * widgets' list page allocated about a tenth of all that its request did.
  */
 export function compileSelection(model: string, args: Record<string, unknown>): CompiledSelection | null {
+  const shape = shapeOf(model, args);
+  const known = shape === null ? undefined : compiledByShape.get(shape);
+  if (known !== undefined) return known;
+  const compiled = compileUncached(model, args);
+  if (shape !== null) {
+    // Shapes come from the queries clients send; the oldest goes first.
+    if (compiledByShape.size >= MAX_SHAPES) compiledByShape.delete(compiledByShape.keys().next().value!);
+    compiledByShape.set(shape, compiled);
+  }
+  return compiled;
+}
+
+const MAX_SHAPES = 200;
+const compiledByShape = new Map<string, CompiledSelection | null>();
+
+/** The selection as a key, or null when it holds values other than JSON's (those are compiled every time). */
+function shapeOf(model: string, args: Record<string, unknown>): string | null {
+  const key = plainKey(args);
+  return key === null ? null : `${model} ${key}`;
+}
+
+function plainKey(value: unknown): string | null {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value !== 'object') return null;
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const part = plainKey(item);
+      if (part === null) return null;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return null;
+  for (const [name, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const part = plainKey(item);
+    if (part === null) return null;
+    parts.push(`${JSON.stringify(name)}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+function compileUncached(model: string, args: Record<string, unknown>): CompiledSelection | null {
   if (Object.keys(args).some((key) => key !== 'select' && key !== 'include')) return null;
   try {
     return compileObject(model, 't0', args as RelationArgs, { next: 1 });
