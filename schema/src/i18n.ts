@@ -8,7 +8,6 @@ const messages = {
   NOT_FOUND: { sl: 'Tega ni mogoče najti.', en: 'This could not be found.' },
   VALIDATION: { sl: 'Nekateri podatki niso pravilni.', en: 'Some of the data is not valid.' },
   // One field's problem (schema/src/validation-messages.ts), in place of the validator's English.
-  FIELD_REQUIRED: { sl: 'To polje je obvezno.', en: 'This field is required.' },
   FIELD_TOO_SHORT: {
     sl: 'Besedilo je prekratko (najmanj znakov: {minimum}).',
     en: 'This is too short (at least {minimum} characters).',

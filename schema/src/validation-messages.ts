@@ -27,7 +27,7 @@ export function validationMessage(locale: Locale, issue: StandardSchemaV1.Issue)
     case 'too_small':
       if (text)
         return Number(minimum) <= 1
-          ? t(locale, 'FIELD_REQUIRED')
+          ? t(locale, 'REQUIRED')
           : t(locale, 'FIELD_TOO_SHORT', { minimum: String(minimum) });
       return t(locale, list ? 'FIELD_TOO_FEW' : 'FIELD_TOO_SMALL', { minimum: String(minimum) });
     case 'too_big':
