@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { OutboxMailer } from './mail.ts';
 import { corsPolicy } from './cors.ts';
 import { keyAuditPlugin } from './key-audit.ts';
+import { leanExecutionPlugin } from './lean-execution.ts';
 import { certificateRoutesPlugin } from './certificate-routes.ts';
 import { reportRoutesPlugin } from './report-routes.ts';
 import { requestContext } from './request-context.ts';
@@ -65,6 +66,7 @@ export function createTandemYoga({
       ...queryLimitPlugins(),
       schemaDisclosurePlugin({ production: !development }),
       keyAuditPlugin(),
+      leanExecutionPlugin(),
       // Last: answers public persisted GETs from stored bytes (see caching.ts).
       ...cachingPlugins(caching),
     ],

@@ -6,6 +6,7 @@ import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
 import { compileSelection } from '../json-select.ts';
+import { LEAN_EXECUTION } from '../lean-execution.ts';
 import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
 import { StaffMemberRef } from './person.ts';
 
@@ -284,6 +285,9 @@ builder.queryField('opportunities', (t) =>
       defaultSize: 20,
       maxSize: 100,
       description: 'Opportunities, soonest first (then newest). Public: published ones only.',
+      // The page's rows carry everything the selection asks for (opportunityPage), so the
+      // fields below are completed without the general executor (lean-execution.ts).
+      extensions: { [LEAN_EXECUTION]: true },
       args: { filter: t.arg({ type: OpportunityFilter, required: false }) },
       totalCount: async (_, args, ctx) =>
         (

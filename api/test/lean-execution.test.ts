@@ -1,0 +1,184 @@
+// The lean executor must answer exactly what the general executor answers, and
+// give up (answer null) wherever it could not: each case runs both on the same
+// database and compares the JSON, key order included.
+import { execute, parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeLean, schema } from '@tandem/schema';
+import { PERSISTED_OPERATIONS } from '../src/caching.ts';
+import { OutboxMailer } from '../src/mail.ts';
+import { requestContext } from '../src/request-context.ts';
+import { TestApi } from './harness.ts';
+
+let api: TestApi;
+let coordinatorToken: string;
+let organizationSlug: string;
+
+beforeAll(async () => {
+  api = await TestApi.start();
+  const membership = await api.prisma.membership.findFirstOrThrow({
+    where: { role: 'COORDINATOR' },
+    include: { user: true, organization: true },
+    orderBy: { id: 'asc' },
+  });
+  organizationSlug = membership.organization.slug;
+  coordinatorToken = await api.tokenFor(membership.user.email);
+  // A draft of the coordinator's organisation: only its staff may see it.
+  const published = await api.prisma.opportunity.findFirstOrThrow({
+    where: { organizationId: membership.organizationId, status: 'PUBLISHED' },
+    orderBy: { id: 'asc' },
+  });
+  await api.prisma.opportunity.update({ where: { id: published.id }, data: { status: 'DRAFT' } });
+});
+afterAll(() => api.close());
+
+const WIDGET_LIST = Object.values(PERSISTED_OPERATIONS).find((query) =>
+  query.startsWith('query PublicOpportunities('),
+)!;
+
+interface Case {
+  query: string;
+  variables?: Record<string, unknown>;
+  locale?: 'sl' | 'en';
+  token?: string;
+}
+
+async function contextFor({ locale = 'sl', token }: Case) {
+  const request = new Request('http://127.0.0.1/graphql', {
+    method: 'POST',
+    headers: { 'accept-language': locale, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  return requestContext({ db: api.db, mailer: new OutboxMailer(api.prisma), trustProxy: false }, request, undefined);
+}
+
+/** Both executors on the same operation, each with a context of its own. */
+async function both(c: Case) {
+  const document = parse(c.query);
+  const args = { schema, document, variableValues: c.variables ?? {} };
+  const lean = await executeLean({ ...args, contextValue: await contextFor(c) });
+  const general = await execute({ ...args, contextValue: await contextFor(c) });
+  return { lean: lean && JSON.stringify(lean), general: JSON.stringify(general), generalResult: general };
+}
+
+describe('the lean executor', () => {
+  it('answers the widgets’ list exactly as the general executor, in both languages and on later pages', async () => {
+    for (const locale of ['sl', 'en'] as const) {
+      const first = await both({ query: WIDGET_LIST, variables: { first: 5 }, locale });
+      expect(first.lean).not.toBeNull();
+      expect(first.lean).toBe(first.general);
+      const page = first.generalResult.data as { opportunities: { pageInfo: { endCursor: string } } };
+      expect(page.opportunities.pageInfo.endCursor).toBeTruthy();
+      const second = await both({
+        query: WIDGET_LIST,
+        variables: { first: 5, after: page.opportunities.pageInfo.endCursor },
+        locale,
+      });
+      expect(second.lean).not.toBeNull();
+      expect(second.lean).toBe(second.general);
+    }
+  });
+
+  it('answers filtered lists, including an empty one', async () => {
+    for (const filter of [
+      { upcoming: true },
+      { remote: false },
+      { search: 'mlad' },
+      { search: 'no such words here' },
+    ]) {
+      const { lean, general } = await both({ query: WIDGET_LIST, variables: { first: 20, filter } });
+      expect(lean).not.toBeNull();
+      expect(lean).toBe(general);
+    }
+  });
+
+  it('follows aliases, fragments, __typename and fields asked twice', async () => {
+    const query = /* GraphQL */ `
+      query Shaped {
+        __typename
+        list: opportunities(first: 3) {
+          __typename
+          count: totalCount
+          edges {
+            cursor
+            node {
+              ...Card
+              ... on Opportunity {
+                heading: title
+                shifts {
+                  id
+                  free: freePlaces
+                }
+              }
+              shifts {
+                __typename
+                label
+              }
+              organization {
+                __typename
+                name
+              }
+            }
+          }
+          pageInfo {
+            ...Paging
+          }
+        }
+      }
+      fragment Card on Opportunity {
+        __typename
+        id
+        title
+        status
+        publishedAt
+        questions {
+          label
+          choices {
+            value
+            label
+          }
+        }
+      }
+      fragment Paging on PageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    `;
+    const { lean, general } = await both({ query, locale: 'en' });
+    expect(lean).not.toBeNull();
+    expect(lean).toBe(general);
+    expect(JSON.parse(lean!).data.list.edges[0].node).toMatchObject({
+      __typename: 'Opportunity',
+      heading: expect.any(String),
+      shifts: expect.any(Array),
+    });
+  });
+
+  it('gives up on drafts, whose type scopes depend on the viewer, and the API still answers them', async () => {
+    const variables = { first: 20, filter: { status: 'DRAFT', organization: organizationSlug } };
+    const staff = await both({ query: WIDGET_LIST, variables, token: coordinatorToken });
+    expect(staff.lean).toBeNull();
+    const { opportunities } = await api.data(WIDGET_LIST, variables, { token: coordinatorToken });
+    expect(opportunities.totalCount).toBeGreaterThan(0);
+    expect(JSON.stringify({ data: { opportunities } })).toBe(staff.general);
+  });
+
+  it('gives up where it cannot plan, or where the general executor reports an error', async () => {
+    const cases: Case[] = [
+      // Directives depend on variables.
+      { query: 'query($all: Boolean!) { opportunities { totalCount @include(if: $all) } }', variables: { all: true } },
+      // A root field that did not opt in.
+      { query: '{ opportunities { totalCount } areas { code } }' },
+      // Arguments the connection refuses.
+      { query: 'query($c: String) { opportunities(first: 5, before: $c) { totalCount } }', variables: { c: 'x' } },
+      // A cursor that is not one.
+      { query: WIDGET_LIST, variables: { first: 5, after: 'not a cursor' } },
+    ];
+    for (const c of cases) {
+      const { lean } = await both(c);
+      expect(lean, c.query).toBeNull();
+    }
+    const refused = await api.gql(WIDGET_LIST, { first: 5, after: 'not a cursor' });
+    expect(refused.errors?.length).toBeGreaterThan(0);
+  });
+});
