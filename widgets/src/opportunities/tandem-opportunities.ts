@@ -79,6 +79,7 @@ export class TandemOpportunities extends TandemElement {
     options: { state: true },
     result: { state: true },
     pageIndex: { state: true },
+    resultPage: { state: true },
     loading: { state: true },
     failure: { state: true },
     selected: { state: true },
@@ -96,6 +97,8 @@ export class TandemOpportunities extends TandemElement {
   declare result: Connection | null;
   /** 0-based page; cursors[i] is the `after` of page i. */
   declare pageIndex: number;
+  /** The page `result` holds: the count announces it, not the page still loading. */
+  declare resultPage: number;
   declare loading: boolean;
   declare failure: string | null;
   declare selected: Opportunity | null;
@@ -113,6 +116,7 @@ export class TandemOpportunities extends TandemElement {
     this.options = null;
     this.result = null;
     this.pageIndex = 0;
+    this.resultPage = 0;
     this.loading = false;
     this.failure = null;
     this.selected = null;
@@ -147,11 +151,12 @@ export class TandemOpportunities extends TandemElement {
 
   async #load() {
     const request = ++this.#request;
+    const page = this.pageIndex;
     this.loading = true;
     const f = this.filter;
     const result = await this.query(PublicOpportunities, {
       first: Math.min(Math.max(Math.trunc(this.pageSize) || 10, 1), 50),
-      after: this.#cursors[this.pageIndex] ?? null,
+      after: this.#cursors[page] ?? null,
       filter: {
         search: f.search.trim() || null,
         area: f.area || null,
@@ -166,8 +171,9 @@ export class TandemOpportunities extends TandemElement {
     this.loading = false;
     if (result.data) {
       this.result = result.data.opportunities;
+      this.resultPage = page;
       this.failure = null;
-      this.#cursors[this.pageIndex + 1] = this.result.pageInfo.endCursor ?? null;
+      this.#cursors[page + 1] = this.result.pageInfo.endCursor ?? null;
     } else {
       this.failure = this.problems(result.error).message;
     }
@@ -297,7 +303,7 @@ export class TandemOpportunities extends TandemElement {
       <p part="count" role="status" aria-live="polite" tabindex="-1">
         ${
           r
-            ? `${this.t('opp.count', { count: r.totalCount })}${pages > 1 ? `, ${this.t('opp.pageOf', { page: this.pageIndex + 1, pages })}` : ''}`
+            ? `${this.t('opp.count', { count: r.totalCount })}${pages > 1 ? `, ${this.t('opp.pageOf', { page: this.resultPage + 1, pages })}` : ''}`
             : this.loading
               ? this.t('common.loading')
               : ''
