@@ -8,13 +8,7 @@ let organization: { id: string; slug: string; regionCode: string };
 
 beforeAll(async () => {
   api = await TestApi.start();
-  const membership = await api.prisma.membership.findFirstOrThrow({
-    where: { role: 'COORDINATOR' },
-    include: { user: true, organization: true },
-    orderBy: { id: 'asc' },
-  });
-  organization = membership.organization;
-  coordinatorToken = await api.tokenFor(membership.user.email);
+  ({ organization, token: coordinatorToken } = await api.firstCoordinator());
   const volunteer = await api.prisma.membership.findFirstOrThrow({
     where: { role: 'VOLUNTEER' },
     include: { user: true },

@@ -68,6 +68,16 @@ export class TestApi {
     return result.data as T;
   }
 
+  /** The seed's first coordinator (by membership id), with their organisation and a session. */
+  async firstCoordinator() {
+    const membership = await this.prisma.membership.findFirstOrThrow({
+      where: { role: 'COORDINATOR' },
+      include: { user: true, organization: true },
+      orderBy: { id: 'asc' },
+    });
+    return { membership, organization: membership.organization, token: await this.tokenFor(membership.user.email) };
+  }
+
   /** A session for the user with this e-mail, as the sign-in flow would create it. */
   async tokenFor(email: string): Promise<string> {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { email } });

@@ -15,13 +15,9 @@ let organizationSlug: string;
 
 beforeAll(async () => {
   api = await TestApi.start();
-  const membership = await api.prisma.membership.findFirstOrThrow({
-    where: { role: 'COORDINATOR' },
-    include: { user: true, organization: true },
-    orderBy: { id: 'asc' },
-  });
-  organizationSlug = membership.organization.slug;
-  coordinatorToken = await api.tokenFor(membership.user.email);
+  const { membership, organization, token } = await api.firstCoordinator();
+  organizationSlug = organization.slug;
+  coordinatorToken = token;
   // A draft of the coordinator's organisation: only its staff may see it.
   const published = await api.prisma.opportunity.findFirstOrThrow({
     where: { organizationId: membership.organizationId, status: 'PUBLISHED' },
