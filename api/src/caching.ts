@@ -297,8 +297,8 @@ function storedResponsePlugin(store: PublicCacheStore, generations: Generations,
       if (!cacheable(request)) return;
       const key = `${url.pathname}${url.search}|${sessionOf(request)}`;
       const answer = ({ generation, response: stored }: Lookup) => {
-        generations.set(request, generation);
         if (!stored) {
+          generations.set(request, generation);
           misses.set(request, { key, generation });
         } else if (request.headers.get('if-none-match') === stored.headers.etag) {
           endResponse(new fetchAPI.Response(null, { status: 304, headers: stored.headers }));

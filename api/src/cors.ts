@@ -88,19 +88,8 @@ export function corsPolicy(prisma: PrismaClient, { cacheMs = 3_000, maxEntries =
       return !!found;
     });
 
-  return async (request: Request): Promise<CorsOptions> => {
-    const origin = request.headers.get('origin');
-    if (!origin) return false;
-    const preflight = request.method === 'OPTIONS' && request.headers.has('access-control-request-method');
-    let allowed: boolean;
-    if (preflight) {
-      allowed = await anyKeyAllows(origin);
-    } else {
-      const key = request.headers.get('x-tandem-key');
-      allowed = !!key && !!(await allowedOriginsOf(hashSecret(key)))?.includes(origin);
-    }
-    if (!allowed) return false;
-    return {
+  const optionsFor = (allowed: boolean): CorsOptions =>
+    allowed && {
       // "*" makes yoga echo this request's Origin and add "Vary: Origin"; the decision was made above.
       origin: ['*'],
       methods: ['GET', 'POST', 'OPTIONS'],
@@ -108,5 +97,16 @@ export function corsPolicy(prisma: PrismaClient, { cacheMs = 3_000, maxEntries =
       credentials: false,
       maxAge: 600,
     };
+
+  // Not async: most requests (servers, cached GETs from the same site) carry no Origin and need no promise.
+  return (request: Request): CorsOptions | Promise<CorsOptions> => {
+    const origin = request.headers.get('origin');
+    if (!origin) return false;
+    if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
+      return anyKeyAllows(origin).then(optionsFor);
+    }
+    const key = request.headers.get('x-tandem-key');
+    if (!key) return false;
+    return allowedOriginsOf(hashSecret(key)).then((origins) => optionsFor(!!origins?.includes(origin)));
   };
 }

@@ -108,6 +108,39 @@ function limitsFor(name: string, makeStore: () => RateLimitStore) {
 
 limitsFor('in-process store', () => new MemoryRateLimitStore());
 
+describe('rate limits with a broken store', () => {
+  // A store that fails at once (a bug) and one that fails later (Redis down) both let requests through.
+  const broken: Record<string, RateLimitStore> = {
+    throws: {
+      hit: () => {
+        throw new Error('broken');
+      },
+      close: async () => {},
+    },
+    rejects: { hit: () => Promise.reject(new Error('unreachable')), close: async () => {} },
+  };
+  for (const [how, store] of Object.entries(broken)) {
+    it(`answers reads and sign-ins when the store ${how}`, async () => {
+      const api = await TestApi.start({ trustProxy: true, rateLimits: { store, policy } });
+      try {
+        const read = await api.yoga.fetch(`http://127.0.0.1/graphql?query=${encodeURIComponent(QUERY)}`, {
+          headers: { 'x-forwarded-for': someIp(), 'x-tandem-key': 'pk_test_broken' },
+        });
+        expect(read.status).toBe(200);
+        expect((await read.json()).data.regions.length).toBeGreaterThan(0);
+        const signIn = await api.gql(
+          SIGN_IN,
+          { input: { email: `broken-${randomInt(1e9)}@example.net`, password: 'wrong password 1' } },
+          { headers: { 'x-forwarded-for': someIp() } },
+        );
+        expect(signIn.data?.signIn.__typename).toBe('RuleViolationError');
+      } finally {
+        await api.close();
+      }
+    });
+  }
+});
+
 // CI starts Redis and sets REDIS_URL; the shared store must behave the same.
 if (process.env.REDIS_URL) {
   const url = process.env.REDIS_URL;

@@ -5,7 +5,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private hitsSinceSweep = 0;
 
-  async hit(bucket: string, windowMs: number) {
+  hit(bucket: string, windowMs: number) {
     const now = Date.now();
     let window = this.windows.get(bucket);
     if (!window || window.resetAt <= now) {

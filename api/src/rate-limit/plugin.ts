@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import { clientIp } from '../client-ip.ts';
 import { localeOf } from '../locale.ts';
 import { type Limit, type RateLimitPolicy, SIGN_IN_FIELDS, SIGN_UP_FIELDS } from './policy.ts';
-import type { RateLimitStore } from './store.ts';
+import type { Hit, RateLimitStore } from './store.ts';
 
 export interface RateLimitOptions {
   store: RateLimitStore;
@@ -24,17 +24,43 @@ interface Exceeded {
   retryAfterSeconds: number;
 }
 
-/** Counts the hit in every bucket; the first one over its limit wins. */
-async function check(store: RateLimitStore, buckets: [string, Limit][]): Promise<Exceeded | null> {
-  const results = await Promise.all(buckets.map(([bucket, rule]) => store.hit(bucket, rule.windowMs)));
-  let exceeded: Exceeded | null = null;
-  results.forEach((result, i) => {
-    if (result.count > buckets[i]![1].limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(result.resetInMs / 1000));
-      if (!exceeded || retryAfterSeconds > exceeded.retryAfterSeconds) exceeded = { retryAfterSeconds };
-    }
-  });
-  return exceeded;
+/**
+ * Counts the hit in every bucket; the first one over its limit wins.
+ * Synchronous when the store is (in memory), so a request takes no promise for it.
+ */
+function check(store: RateLimitStore, buckets: [string, Limit][]): Exceeded | null | Promise<Exceeded | null> {
+  const hits = buckets.map(([bucket, rule]) => store.hit(bucket, rule.windowMs));
+  const overLimit = (counted: Hit[]) => {
+    let exceeded: Exceeded | null = null;
+    counted.forEach((hit, i) => {
+      if (hit.count > buckets[i]![1].limit) {
+        const retryAfterSeconds = Math.max(1, Math.ceil(hit.resetInMs / 1000));
+        if (!exceeded || retryAfterSeconds > exceeded.retryAfterSeconds) exceeded = { retryAfterSeconds };
+      }
+    });
+    return exceeded;
+  };
+  return hits.some((hit) => hit instanceof Promise) ? Promise.all(hits).then(overLimit) : overLimit(hits as Hit[]);
+}
+
+/** Calls `refuse` when a bucket is over its limit; a failing store only warns. */
+function whenExceeded(
+  store: RateLimitStore,
+  buckets: [string, Limit][],
+  refuse: (exceeded: Exceeded) => void,
+): void | Promise<void> {
+  let checked: ReturnType<typeof check>;
+  try {
+    checked = check(store, buckets);
+  } catch (error) {
+    return warnStoreFailure(error);
+  }
+  if (checked instanceof Promise) {
+    return checked.then((exceeded) => {
+      if (exceeded) refuse(exceeded);
+    }, warnStoreFailure);
+  }
+  if (checked) refuse(checked);
 }
 
 /** Root mutation fields of the operation, through fragments, with their `input.email` if given. */
@@ -87,7 +113,7 @@ function warnStoreFailure(error: unknown) {
  */
 export function rateLimitPlugin({ store, policy, trustProxy }: RateLimitOptions): Plugin<Record<string, unknown>> {
   return {
-    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+    onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (request.method === 'OPTIONS') return;
       const ip = clientIp(request, (serverContext as { req?: IncomingMessage }).req, trustProxy);
       const key = request.headers.get('x-tandem-key');
@@ -97,28 +123,21 @@ export function rateLimitPlugin({ store, policy, trustProxy }: RateLimitOptions)
         buckets.push([`key:${digest(key)}`, key.startsWith('sk_') ? policy.perSecretKey : policy.perPublishableKey]);
       }
       if (!buckets.length) return;
-      let exceeded: Exceeded | null;
-      try {
-        exceeded = await check(store, buckets);
-      } catch (error) {
-        warnStoreFailure(error);
-        return;
-      }
-      if (!exceeded) return;
-      const seconds = exceeded.retryAfterSeconds;
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [
-              { message: t(localeOf(request), 'RATE_LIMITED', { seconds }), extensions: { code: 'RATE_LIMITED' } },
-            ],
-          }),
-          { status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(seconds) } },
+      return whenExceeded(store, buckets, ({ retryAfterSeconds: seconds }) =>
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({
+              errors: [
+                { message: t(localeOf(request), 'RATE_LIMITED', { seconds }), extensions: { code: 'RATE_LIMITED' } },
+              ],
+            }),
+            { status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(seconds) } },
+          ),
         ),
       );
     },
 
-    async onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as unknown as Context;
       const buckets: [string, Limit][] = [];
       for (const field of rootFields(args.document, args.operationName, args.variableValues)) {
@@ -130,22 +149,15 @@ export function rateLimitPlugin({ store, policy, trustProxy }: RateLimitOptions)
         }
       }
       if (!buckets.length) return;
-      let exceeded: Exceeded | null;
-      try {
-        exceeded = await check(store, buckets);
-      } catch (error) {
-        warnStoreFailure(error);
-        return;
-      }
-      if (!exceeded) return;
-      const seconds = exceeded.retryAfterSeconds;
-      setResultAndStopExecution({
-        errors: [
-          createGraphQLError(t(ctx.locale, 'RATE_LIMITED', { seconds }), {
-            extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': String(seconds) } } },
-          }),
-        ],
-      });
+      return whenExceeded(store, buckets, ({ retryAfterSeconds: seconds }) =>
+        setResultAndStopExecution({
+          errors: [
+            createGraphQLError(t(ctx.locale, 'RATE_LIMITED', { seconds }), {
+              extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': String(seconds) } } },
+            }),
+          ],
+        }),
+      );
     },
   };
 }
