@@ -3,7 +3,8 @@
 // through tsx: tsx's loader alone kept about 70 MB resident. Third-party
 // packages stay in node_modules and load as usual.
 //   node scripts/build.mjs [entry] [outfile]   (default: src/main.ts → dist/main.js)
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -47,6 +48,39 @@ const ownUrls = {
   },
 };
 
+/**
+ * Prisma's generated client compiles its query compiler from a module that
+ * holds the WebAssembly as a 2.3 MB base64 string, and Node keeps both that
+ * module's source and the string for the life of the process (4.4 MB of heap
+ * that every garbage collection walks past). The bundle ships the decoded
+ * binary beside itself instead and compiles it from the file.
+ */
+const prismaWasmFromFile = {
+  name: 'prisma-wasm-from-file',
+  setup(b) {
+    const loader =
+      /getQueryCompilerWasmModule: async \(\) => \{\s*const \{ wasm \} = await import\("(@prisma\/client\/runtime\/([\w.]+)\.wasm-base64\.mjs)"\)\s*return await decodeBase64AsWasm\(wasm\)\s*\}/;
+    b.onLoad({ filter: /[\\/]generated[\\/]client[\\/]internal[\\/]class\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const found = loader.exec(source);
+      if (!found) {
+        throw new Error(
+          `${args.path}: Prisma's query compiler loader changed; update prismaWasmFromFile in ${import.meta.url}`,
+        );
+      }
+      const [code, base64Module, name] = found;
+      const { wasm } = await import(createRequire(args.path).resolve(base64Module));
+      await mkdir(outDir, { recursive: true });
+      await writeFile(resolve(outDir, `${name}.wasm`), Buffer.from(wasm, 'base64'));
+      const fromFile = `getQueryCompilerWasmModule: async () => {
+    const { readFile } = await import('node:fs/promises')
+    return new WebAssembly.Module(await readFile(new URL(${JSON.stringify(`./${name}.wasm`)}, import.meta.url)))
+  }`;
+      return { contents: source.replace(code, fromFile), loader: 'ts' };
+    });
+  },
+};
+
 await build({
   entryPoints: [entry],
   outfile,
@@ -54,7 +88,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [workspaceOnly, ownUrls],
+  plugins: [workspaceOnly, prismaWasmFromFile, ownUrls],
   logLevel: 'warning',
   legalComments: 'none',
 });
