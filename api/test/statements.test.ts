@@ -145,6 +145,30 @@ describe('the public opportunity list', () => {
     expect(back).toEqual(ids);
   });
 
+  it('answers each filter value with its own rows', async () => {
+    const LIST =
+      'query ($filter: OpportunityFilter) { opportunities(first: 100, filter: $filter) { totalCount edges { node { id remote area { code } } } } }';
+    type List = {
+      opportunities: { totalCount: number; edges: { node: { id: string; remote: boolean; area: { code: string } } }[] };
+    };
+    const ids = (list: List) => list.opportunities.edges.map((e) => e.node.id);
+    const all = (await api.data<List>(LIST, {})).opportunities.edges.map((e) => e.node);
+    const areas = [...new Set(all.map((o) => o.area.code))];
+    expect(areas.length).toBeGreaterThan(1);
+    // The same shape (one condition of a kind) with each value in turn, each checked against the whole list.
+    for (const remote of [true, false, true]) {
+      const list = await api.data<List>(LIST, { filter: { remote } });
+      expect(ids(list)).toEqual(all.filter((o) => o.remote === remote).map((o) => o.id));
+      expect(list.opportunities.totalCount).toBe(ids(list).length);
+    }
+    for (const area of [...areas, areas[0]!]) {
+      const list = await api.data<List>(LIST, { filter: { area } });
+      expect(ids(list)).toEqual(all.filter((o) => o.area.code === area).map((o) => o.id));
+    }
+    const both = await api.data<List>(LIST, { filter: { area: areas[0], remote: false } });
+    expect(ids(both)).toEqual(all.filter((o) => o.area.code === areas[0] && !o.remote).map((o) => o.id));
+  });
+
   it('loads a selection the JSON statement does not cover with Prisma, for the same page', async () => {
     const query = `query ($first: Int) { opportunities(first: $first) { edges { node { id title project { name partners { role organization { name } } } } } } }`;
     api.statements = [];
