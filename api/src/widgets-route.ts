@@ -168,14 +168,22 @@ export function withWidgets(
   next: (req: IncomingMessage, res: ServerResponse) => unknown,
 ): RequestListener {
   return (req, res) => {
-    widgets
-      .serve(req, res)
-      .then(async (served) => {
-        if (!served) await next(req, res);
-      })
-      .catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+    const fail = (error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+    };
+    if (req.url?.startsWith(WIDGETS_PREFIX)) {
+      widgets
+        .serve(req, res)
+        .then((served) => (served ? undefined : next(req, res)))
+        .catch(fail);
+      return;
+    }
+    // Every API request: straight on, with no promise of a widget lookup to wait for.
+    try {
+      void Promise.resolve(next(req, res)).catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { widgetsRoute } from '../src/widgets-route.ts';
+import { widgetsRoute, withWidgets } from '../src/widgets-route.ts';
 import { TestApi } from './harness.ts';
 
 // A stand-in for widgets/dist, so these tests do not depend on a widgets build;
@@ -35,12 +35,8 @@ let server: Server;
 let origin: string;
 beforeAll(async () => {
   api = await TestApi.start();
-  // The way main.ts serves: /widgets/* first, everything else to the GraphQL API.
-  server = createServer((req, res) => {
-    void route.serve(req, res).then(async (served) => {
-      if (!served) await api.yoga(req, res);
-    });
-  });
+  // As main.ts serves: /widgets/* first, everything else to the GraphQL API.
+  server = createServer(withWidgets(route, api.yoga));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -151,5 +147,31 @@ describe('/widgets/*', () => {
     const widget = await fetch(`${origin}/widgets/tandem.js`);
     expect(widget.status).toBe(200);
     expect(await widget.text()).toBe(ENTRY);
+  });
+});
+
+describe('withWidgets', () => {
+  it('answers a bare 500 when the API fails, whether it throws or rejects, and keeps serving', async () => {
+    const failing = createServer(
+      withWidgets(route, (req, res) => {
+        if (req.url === '/throws') throw new Error('thrown on purpose');
+        if (req.url === '/rejects') return Promise.reject(new Error('rejected on purpose'));
+        res.end('api');
+      }),
+    );
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+    const logged = console.error;
+    console.error = () => {};
+    try {
+      expect((await fetch(`${base}/throws`)).status).toBe(500);
+      expect((await fetch(`${base}/rejects`)).status).toBe(500);
+      expect(await (await fetch(`${base}/graphql`)).text()).toBe('api');
+      expect((await fetch(`${base}/widgets/tandem.js`)).status).toBe(200);
+    } finally {
+      console.error = logged;
+      failing.closeAllConnections();
+      await new Promise((resolve) => failing.close(resolve));
+    }
   });
 });
