@@ -58,14 +58,16 @@ async function annualReportCsvResponse(ctx: Context, url: URL): Promise<Response
 
 export function reportRoutesPlugin(options: RequestContextOptions): Plugin {
   return {
-    async onRequest({ request, url, endResponse, serverContext }) {
+    // Not async: every other request passes here and should not wait on a promise.
+    onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== ANNUAL_REPORT_CSV_PATH) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         endResponse(new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
         return;
       }
-      const ctx = await requestContext(options, request, (serverContext as { req?: IncomingMessage }).req);
-      endResponse(await annualReportCsvResponse(ctx, url));
+      return requestContext(options, request, (serverContext as { req?: IncomingMessage }).req)
+        .then((ctx) => annualReportCsvResponse(ctx, url))
+        .then(endResponse);
     },
   };
 }
