@@ -165,29 +165,40 @@ export async function updateSession(ctx: Context, input: UpdateSessionInput): Pr
     input.facilitatorId ?? null,
     input.participantIds ?? [],
   );
-  const facilitatorId = input.facilitatorId === undefined ? session.facilitatorId : input.facilitatorId;
+  const participantIds = input.participantIds ? [...new Set(input.participantIds)] : undefined;
+  const topics = input.topics?.map((topic) => topic.trim());
+  const outcomes = input.outcomes === undefined ? undefined : input.outcomes?.trim() || null;
 
-  const changed = Object.entries({
-    facilitatorId: input.facilitatorId,
-    participantIds: input.participantIds,
-    topics: input.topics,
-    outcomes: input.outcomes,
-  })
-    .filter(([, value]) => value !== undefined)
-    .map(([name]) => name);
   return ctx.prisma.$transaction(async (tx) => {
-    if (input.participantIds) {
+    // Compared with the session as it is under a lock: a retry that arrives alongside the first sees its result.
+    await tx.$queryRaw`SELECT 1 FROM "IntervisionSession" WHERE "id" = ${session.id} FOR UPDATE`;
+    const current = await tx.intervisionSession.findUniqueOrThrow({
+      where: { id: session.id },
+      include: { participants: { select: { userId: true } } },
+    });
+    const recorded = new Set(current.participants.map((p) => p.userId));
+    const changes = {
+      facilitatorId: input.facilitatorId !== undefined && input.facilitatorId !== current.facilitatorId,
+      participantIds:
+        !!participantIds && (participantIds.length !== recorded.size || participantIds.some((id) => !recorded.has(id))),
+      topics: !!topics && JSON.stringify(topics) !== JSON.stringify(current.topics),
+      outcomes: outcomes !== undefined && outcomes !== current.outcomes,
+    };
+    const changed = Object.entries(changes).flatMap(([name, differs]) => (differs ? [name] : []));
+    // The same change again (a retry) changes nothing and is not audited twice.
+    if (!changed.length) return current;
+    if (changes.participantIds) {
       await tx.intervisionParticipant.deleteMany({ where: { sessionId: session.id } });
       await tx.intervisionParticipant.createMany({
-        data: [...new Set(input.participantIds)].map((userId) => ({ sessionId: session.id, userId })),
+        data: participantIds!.map((userId) => ({ sessionId: session.id, userId })),
       });
     }
     const updated = await tx.intervisionSession.update({
       where: { id: session.id },
       data: {
-        facilitatorId,
-        ...(input.topics ? { topics: input.topics.map((topic) => topic.trim()) } : {}),
-        ...(input.outcomes !== undefined ? { outcomes: input.outcomes?.trim() || null } : {}),
+        ...(changes.facilitatorId ? { facilitatorId: input.facilitatorId } : {}),
+        ...(changes.topics ? { topics } : {}),
+        ...(changes.outcomes ? { outcomes } : {}),
       },
     });
     await audit(
