@@ -90,7 +90,7 @@ export function corsPolicy(prisma: PrismaClient, { cacheMs = 3_000, maxEntries =
 
   const optionsFor = (allowed: boolean): CorsOptions =>
     allowed && {
-      // "*" makes yoga echo this request's Origin and add "Vary: Origin"; the decision was made above.
+      // "*" makes yoga echo this request's Origin and add "Vary: Origin"; the caller has decided it is allowed.
       origin: ['*'],
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: CORS_ALLOWED_HEADERS,
