@@ -1,7 +1,8 @@
 // Compiles the API server (and the workspace packages it imports) into one
 // JavaScript file, so that `npm start` runs plain Node instead of TypeScript
 // through tsx: tsx's loader alone kept about 70 MB resident. Third-party
-// packages stay in node_modules and load as usual.
+// packages stay in node_modules and load as usual, except Prisma's runtime,
+// which is compiled in with one patch (prismaParamGraphAsMaps below).
 //   node scripts/build.mjs [entry] [outfile]   (default: src/main.ts → dist/main.js)
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -81,6 +82,50 @@ const prismaWasmFromFile = {
   },
 };
 
+/**
+ * Prisma's runtime expands the parameterisation graph of the schema (the
+ * generated `parameterizationSchema`, 200 kB) at start into one object per
+ * node whose edges are keyed by string-table index. Those indices run up to
+ * the table's size (~1,000), so V8 stores each node's handful of edges in a
+ * holey array as long as the largest index: 27,000 edges took 14 MB of heap,
+ * a third of the idle server's. The bundle carries a copy of the runtime in
+ * which those edge tables are Maps (under 1 MB), read the same way.
+ */
+const prismaParamGraphAsMaps = {
+  name: 'prisma-param-graph-as-maps',
+  setup(b) {
+    const specifier = /^@prisma\/client\/runtime\/client$/;
+    b.onResolve({ filter: specifier }, (args) => ({
+      // The ES module build: bundled into our ES module output as it is.
+      path: createRequire(args.importer).resolve('@prisma/client/runtime/client').replace(/\.js$/, '.mjs'),
+    }));
+    b.onLoad({ filter: /[\\/]@prisma[\\/]client[\\/]runtime[\\/]client\.mjs$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      const patch = (pattern, replacement, expected) => {
+        const found = source.match(pattern)?.length ?? 0;
+        if (found !== expected) {
+          throw new Error(
+            `${args.path}: Prisma's parameterisation graph reader changed (${pattern} found ${found} times, expected ${expected}); update prismaParamGraphAsMaps in ${import.meta.url}`,
+          );
+        }
+        source = source.replace(pattern, replacement);
+      };
+      // Building each node (input and output): `o={}; … o[a]=S … r.push({edges:o})`.
+      patch(
+        /(\w+)=\{\};(for\(let \w+=0;\w+<\w+;\w+\+\+\)\{let (\w+)=this\.#\w+\(\)(?:(?!\.push\().)*?)\1\[\3\]=(\w+)\}(\w+)\.push\(\{edges:\1\}\)/g,
+        '$1=new Map;$2$1.set($3,$4)}$5.push({edges:$1})',
+        2,
+      );
+      // Reading an edge: `n.edges[i]`.
+      patch(/(\w+)\.edges\[(\w+)\]/g, '$1.edges.get($2)', 2);
+      if (/\.edges\b(?!\.get\()/.test(source)) {
+        throw new Error(`${args.path}: Prisma's runtime reads edges in a new place; update prismaParamGraphAsMaps`);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: [entry],
   outfile,
@@ -88,7 +133,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [workspaceOnly, prismaWasmFromFile, ownUrls],
+  plugins: [prismaParamGraphAsMaps, workspaceOnly, prismaWasmFromFile, ownUrls],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -201,10 +201,10 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
     if (error instanceof DatabaseOpenError) throw error;
     throw new DatabaseOpenError(`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
   }
-  const prisma = withQueryLog(
-    new PrismaClient({ adapter: new PrismaPGlite(db), log: logLevels(options.onQuery) }),
-    options.onQuery,
-  );
+  // Prisma's DEBUG=prisma:client:* logging prints the adapter as JSON, and this one holds
+  // the whole database in WebAssembly memory: it would crash the process on start.
+  const adapter = Object.assign(new PrismaPGlite(db), { toJSON: () => ({ adapter: 'PGlite', dataDir }) });
+  const prisma = withQueryLog(new PrismaClient({ adapter, log: logLevels(options.onQuery) }), options.onQuery);
   return {
     kind: 'pglite',
     prisma,
