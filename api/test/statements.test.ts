@@ -83,10 +83,35 @@ describe('the public opportunity list', () => {
     const large = await statementsFor(50);
     expect(small.rows).toBe(2);
     expect(large.rows).toBeGreaterThan(10);
-    // One statement for the page with all its relations and counts, one for totalCount.
+    // One statement for the page with all its relations and counts, and the list's totalCount.
     expect(large.statements.length).toBe(small.statements.length);
-    expect(large.statements.length).toBe(2);
-    expect(large.statements.filter((s) => /json_build_object/.test(s))).toHaveLength(1);
+    expect(large.statements).toHaveLength(1);
+    expect(large.statements[0]).toMatch(/json_build_object[\s\S]* AS "total"/);
+  });
+
+  it('counts the list in the page statement only when totalCount is asked for, and without a page too', async () => {
+    const count = (statements: string[]) => statements.filter((s) => / AS "(total|n)"/.test(s)).length;
+    api.statements = [];
+    const all = await api.data<{ opportunities: { totalCount: number; edges: { cursor: string }[] } }>(
+      'query { opportunities(first: 100) { ...Counted edges { cursor } } } fragment Counted on OpportunityConnection { totalCount }',
+    );
+    expect(all.opportunities.edges).toHaveLength(all.opportunities.totalCount);
+    expect(api.statements).toHaveLength(1);
+    expect(count(api.statements)).toBe(1);
+
+    api.statements = [];
+    await api.data('query { opportunities(first: 5) { edges { node { id } } } }');
+    expect(count(api.statements)).toBe(0);
+
+    // After the last row: no rows to carry the count, which then takes its own statement.
+    const last = all.opportunities.edges.at(-1)!.cursor;
+    api.statements = [];
+    const past = await api.data<{ opportunities: { totalCount: number; edges: unknown[] } }>(
+      'query ($after: String) { opportunities(first: 5, after: $after) { totalCount edges { cursor } } }',
+      { after: last },
+    );
+    expect(past.opportunities).toEqual({ totalCount: all.opportunities.totalCount, edges: [] });
+    expect(api.statements).toHaveLength(2);
   });
 
   it('answers each opportunity as `opportunity(id)` does, whose rows Prisma loads', async () => {
@@ -127,6 +152,7 @@ describe('the public opportunity list', () => {
     let after: string | undefined;
     for (;;) {
       const page = (await api.data<Page>(ALL, { first: 3, after })).opportunities;
+      expect(page.totalCount).toBe(everything.totalCount);
       ids.push(...page.edges.map((e) => e.node.id));
       expect(page.pageInfo.hasPreviousPage).toBe(!!after);
       if (!page.pageInfo.hasNextPage) break;
@@ -138,6 +164,7 @@ describe('the public opportunity list', () => {
     let before: string | undefined;
     for (;;) {
       const page = (await api.data<Page>(ALL, { last: 4, before })).opportunities;
+      expect(page.totalCount).toBe(everything.totalCount);
       back.unshift(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasPreviousPage) break;
       before = page.pageInfo.startCursor;

@@ -7,6 +7,7 @@ import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
 import { compileSelection } from '../json-select.ts';
 import { LEAN_EXECUTION } from '../lean-execution.ts';
+import { selectsField } from '../selection.ts';
 import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
 import { StaffMemberRef } from './person.ts';
 
@@ -225,9 +226,17 @@ const AT_OR_BEFORE_CURSOR = Prisma.sql`CASE WHEN c."startsAt" IS NULL THEN o."st
   ELSE o."startsAt" < c."startsAt" OR (o."startsAt" = c."startsAt" AND o."id" >= c."id") END`;
 
 /**
+ * The list's `totalCount`s that a page's statement answered along with its
+ * rows, by the connection field's arguments (the object that both the page's
+ * resolver and `totalCount` receive).
+ */
+const countedWithPage = new WeakMap<object, number>();
+
+/**
  * One page of the list: the rows Prisma's findMany would return for the
  * connection's `take`, `skip` and `cursor` (a negative take pages backwards),
- * in one statement that also builds each row with its relations as JSON.
+ * in one statement that also builds each row with its relations as JSON and,
+ * when `countFor` is given, counts the whole list (kept in countedWithPage).
  * A selection the JSON compiler does not support (e.g. staff fields with
  * their own pagination) is loaded by Prisma for the page's ids instead.
  */
@@ -240,9 +249,11 @@ async function opportunityPage(
     ...selection
   }: { take: number; skip: number; cursor?: { id?: string } } & Record<string, unknown>,
   filter: OpportunityFilterShape | null | undefined,
+  countFor: object | null,
 ) {
   const backward = take < 0;
-  const conditions = [opportunityFilterSql(filter, ctx)];
+  const filterSql = opportunityFilterSql(filter, ctx);
+  const conditions = [filterSql];
   let from = Prisma.sql`"Opportunity" AS o`;
   if (cursor) {
     from = Prisma.sql`"Opportunity" AS o CROSS JOIN (SELECT "startsAt", "id" FROM "Opportunity" WHERE "id" = ${cursor.id ?? null}) AS c`;
@@ -251,12 +262,20 @@ async function opportunityPage(
   const page = Prisma.sql`SELECT o.* FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY ${listOrder('o', backward)} LIMIT ${Prisma.raw(String(Math.abs(Math.trunc(take))))} OFFSET ${Prisma.raw(String(Math.max(0, Math.trunc(skip))))}`;
   const inOrder = <T>(rows: T[]) => (backward ? rows.reverse() : rows);
+  // Evaluated once for the statement (an uncorrelated subquery); an empty page answers no count.
+  const total = countFor
+    ? Prisma.sql`, (SELECT count(*)::int FROM "Opportunity" AS o WHERE ${filterSql}) AS "total"`
+    : Prisma.empty;
+  const keepCount = (rows: { total?: number }[]) => {
+    if (countFor && rows.length) countedWithPage.set(countFor, rows[0]!.total!);
+  };
 
   const compiled = compileSelection('Opportunity', selection);
   if (compiled) {
-    const rows = await ctx.prisma.$queryRaw<{ row: string }[]>(
-      Prisma.sql`SELECT ${compiled.json}::text AS "row" FROM (${page}) AS t0${compiled.joins} ORDER BY ${listOrder('t0', backward)}`,
+    const rows = await ctx.prisma.$queryRaw<{ row: string; total?: number }[]>(
+      Prisma.sql`SELECT ${compiled.json}::text AS "row"${total} FROM (${page}) AS t0${compiled.joins} ORDER BY ${listOrder('t0', backward)}`,
     );
+    keepCount(rows);
     return inOrder(
       rows.map(({ row }) => {
         const parsed = JSON.parse(row) as Record<string, unknown>;
@@ -265,13 +284,11 @@ async function opportunityPage(
       }),
     );
   }
-  const ids = inOrder(
-    (
-      await ctx.prisma.$queryRaw<{ id: string }[]>(
-        Prisma.sql`SELECT t0."id" FROM (${page}) AS t0 ORDER BY ${listOrder('t0', backward)}`,
-      )
-    ).map((r) => r.id),
+  const found = await ctx.prisma.$queryRaw<{ id: string; total?: number }[]>(
+    Prisma.sql`SELECT t0."id"${total} FROM (${page}) AS t0 ORDER BY ${listOrder('t0', backward)}`,
   );
+  keepCount(found);
+  const ids = inOrder(found.map((r) => r.id));
   const rows = await ctx.prisma.opportunity.findMany({ ...selection, where: { id: { in: ids } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -289,13 +306,15 @@ builder.queryField('opportunities', (t) =>
       // fields below are completed without the general executor (lean-execution.ts).
       extensions: { [LEAN_EXECUTION]: true },
       args: { filter: t.arg({ type: OpportunityFilter, required: false }) },
-      totalCount: async (_, args, ctx) =>
-        (
-          await ctx.prisma.$queryRaw<{ n: number }[]>(
+      totalCount: (_, args, ctx) =>
+        countedWithPage.get(args) ??
+        ctx.prisma
+          .$queryRaw<{ n: number }[]>(
             Prisma.sql`SELECT count(*)::int AS "n" FROM "Opportunity" AS o WHERE ${opportunityFilterSql(args.filter, ctx)}`,
           )
-        )[0]!.n,
-      resolve: (query, _, args, ctx) => opportunityPage(ctx, query, args.filter),
+          .then((rows) => rows[0]!.n),
+      resolve: (query, _, args, ctx, info) =>
+        opportunityPage(ctx, query, args.filter, selectsField(info, 'totalCount') ? args : null),
     },
     { name: 'OpportunityConnection', description: 'A page of opportunities.' },
     { name: 'OpportunityEdge', description: 'An opportunity in a page.' },
