@@ -647,7 +647,10 @@ async function main() {
         postgres: postgresVersion,
         commit:
           sh('git', ['rev-parse', '--short', 'HEAD']) +
-          (sh('git', ['status', '--porcelain']) ? ' (with uncommitted changes)' : ''),
+          // The previous run's RESULTS.md, which this run replaces, does not count as a change.
+          (sh('git', ['status', '--porcelain', '--', '.', ':(exclude)bench/RESULTS.md'])
+            ? ' (with uncommitted changes)'
+            : ''),
         packages: Object.fromEntries(
           ['postgraphile', 'grafast', '@dataplan/pg', 'autocannon', 'pg'].map((p) => [p, packageVersion(p, benchDir)]),
         ),
