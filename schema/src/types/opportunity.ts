@@ -210,6 +210,10 @@ function opportunityFilterSql(filter: OpportunityFilterShape | null | undefined,
   return Prisma.join(and, ' AND ');
 }
 
+/** How many opportunities the list has under a filter from opportunityFilterSql (one column, `count`). */
+const listCountSql = (filterSql: Prisma.Sql) =>
+  Prisma.sql`SELECT count(*)::int FROM "Opportunity" AS o WHERE ${filterSql}`;
+
 /** The list's order, soonest first then newest, over rows aliased `alias`; reversed for a backward page. */
 function listOrder(alias: string, backward: boolean): Prisma.Sql {
   return Prisma.raw(
@@ -263,9 +267,7 @@ async function opportunityPage(
     ORDER BY ${listOrder('o', backward)} LIMIT ${Prisma.raw(String(Math.abs(Math.trunc(take))))} OFFSET ${Prisma.raw(String(Math.max(0, Math.trunc(skip))))}`;
   const inOrder = <T>(rows: T[]) => (backward ? rows.reverse() : rows);
   // Evaluated once for the statement (an uncorrelated subquery); an empty page answers no count.
-  const total = countFor
-    ? Prisma.sql`, (SELECT count(*)::int FROM "Opportunity" AS o WHERE ${filterSql}) AS "total"`
-    : Prisma.empty;
+  const total = countFor ? Prisma.sql`, (${listCountSql(filterSql)}) AS "total"` : Prisma.empty;
   const keepCount = (rows: { total?: number }[]) => {
     if (countFor && rows.length) countedWithPage.set(countFor, rows[0]!.total!);
   };
@@ -309,10 +311,8 @@ builder.queryField('opportunities', (t) =>
       totalCount: (_, args, ctx) =>
         countedWithPage.get(args) ??
         ctx.prisma
-          .$queryRaw<{ n: number }[]>(
-            Prisma.sql`SELECT count(*)::int AS "n" FROM "Opportunity" AS o WHERE ${opportunityFilterSql(args.filter, ctx)}`,
-          )
-          .then((rows) => rows[0]!.n),
+          .$queryRaw<{ count: number }[]>(listCountSql(opportunityFilterSql(args.filter, ctx)))
+          .then((rows) => rows[0]!.count),
       resolve: (query, _, args, ctx, info) =>
         opportunityPage(ctx, query, args.filter, selectsField(info, 'totalCount') ? args : null),
     },
