@@ -51,6 +51,7 @@ export { addMember } from './members.ts';
 export { InputError, NotFoundError, RuleError, ConflictError, TandemError } from './errors.ts';
 export { t, type MessageKey } from './i18n.ts';
 export { executeLean } from './lean-execution.ts';
+export { RawJson } from './raw-json.ts';
 export { sendDueEvaluationReminders, type ReminderResult } from './evaluation/reminders.ts';
 // The legal record: reports, hour rates, certificates and retention (for api routes and the CLI).
 export { readableAnnualReport, reportCsv } from './types/report.ts';

@@ -14,17 +14,18 @@
 import { Prisma } from '@tandem/db';
 import { getDatamodel } from '@tandem/db/pothos-types';
 
-interface DmmfField {
+export interface DmmfField {
   name: string;
   kind: 'scalar' | 'enum' | 'object' | 'unsupported';
   type: string;
   isList: boolean;
   isId: boolean;
+  isRequired: boolean;
   relationName?: string;
   relationFromFields?: string[];
 }
 
-interface DmmfModel {
+export interface DmmfModel {
   fields: DmmfField[];
   primaryKey: { fields: string[] } | null;
 }
@@ -34,38 +35,39 @@ const MODELS = getDatamodel().datamodel.models as unknown as Record<string, Dmmf
 /** JSON carries these scalar types faithfully; DateTime is revived into Date below. */
 const JSON_SCALARS = new Set(['String', 'Int', 'Boolean', 'Float', 'Json', 'DateTime']);
 
-class Unsupported extends Error {}
+/** The selection uses something the compilers of this module and sql-render.ts do not support. */
+export class Unsupported extends Error {}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Names come from the datamodel; they are checked anyway, since they are written into the SQL text. */
-function checked(name: string): string {
+export function checked(name: string): string {
   if (!NAME.test(name)) throw new Unsupported(`name ${name}`);
   return name;
 }
-const ident = (name: string) => Prisma.raw(`"${checked(name)}"`);
+export const ident = (name: string) => Prisma.raw(`"${checked(name)}"`);
 /** A JSON key as an SQL literal (not a parameter: a page has hundreds). */
-const key = (name: string) => Prisma.raw(`'${checked(name)}'`);
+export const key = (name: string) => Prisma.raw(`'${checked(name)}'`);
 
-function modelOf(name: string): DmmfModel {
+export function modelOf(name: string): DmmfModel {
   const model = MODELS[name];
   if (!model) throw new Unsupported(`no model ${name}`);
   return model;
 }
 
-function idOf(model: DmmfModel): string {
+export function idOf(model: DmmfModel): string {
   const ids = model.fields.filter((f) => f.isId);
   if (ids.length !== 1 || model.primaryKey) throw new Unsupported('composite or missing primary key');
   return ids[0]!.name;
 }
 
-function fieldOf(model: DmmfModel, name: string): DmmfField {
+export function fieldOf(model: DmmfModel, name: string): DmmfField {
   const field = model.fields.find((f) => f.name === name);
   if (!field) throw new Unsupported(`no field ${name}`);
   return field;
 }
 
 /** How the rows of `field`'s model join the parent row: `child.childColumn = parent.parentColumn`. */
-function joinOf(model: DmmfModel, field: DmmfField): { childColumn: string; parentColumn: string } {
+export function joinOf(model: DmmfModel, field: DmmfField): { childColumn: string; parentColumn: string } {
   const target = modelOf(field.type);
   if (field.relationFromFields?.length) {
     // The foreign key is on the parent; every relation in the schema references the target's id.
@@ -80,7 +82,7 @@ function joinOf(model: DmmfModel, field: DmmfField): { childColumn: string; pare
 }
 
 /** `{ column: value }` equality filters only (what the schema's relation counts and lists use). */
-function whereSql(model: DmmfModel, alias: string, where: unknown): Prisma.Sql[] {
+export function whereSql(model: DmmfModel, alias: string, where: unknown): Prisma.Sql[] {
   if (where === undefined) return [];
   if (!where || typeof where !== 'object' || Array.isArray(where)) throw new Unsupported('where');
   return Object.entries(where).map(([name, value]) => {
@@ -98,7 +100,7 @@ function whereSql(model: DmmfModel, alias: string, where: unknown): Prisma.Sql[]
   });
 }
 
-function orderBySql(model: DmmfModel, alias: string, orderBy: unknown): Prisma.Sql {
+export function orderBySql(model: DmmfModel, alias: string, orderBy: unknown): Prisma.Sql {
   if (orderBy === undefined) return Prisma.empty;
   const terms = (Array.isArray(orderBy) ? orderBy : [orderBy]).map((entry: unknown) => {
     const pairs = entry && typeof entry === 'object' ? Object.entries(entry) : [];

@@ -21,6 +21,11 @@
 // needs `info`) abandons it too, and the caller runs the general executor,
 // which answers with the proper errors. The root field itself always runs
 // through its full resolver, with every plugin (auth, complexity, validation).
+//
+// Below that, the resolver may go further (renderedSelection): for an object
+// selection that sql-render.ts can build in SQL, PostgreSQL writes the answer's
+// JSON for each row, and the completer passes that text through (RawJson) after
+// checking the type's scopes on the row's own columns.
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -34,26 +39,24 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
   defaultFieldResolver,
   getArgumentValues,
   getVariableValues,
-  isAbstractType,
   isLeafType,
   isListType,
   isNonNullType,
   isObjectType,
   Kind,
-  typeFromAST,
 } from 'graphql';
+import { RawJson, stringifyWithRawJson } from './raw-json.ts';
+import { collectFields, plainFieldConfig, prismaSelectOf, typeOptionsOf, Unplannable } from './selection.ts';
+import { type RenderedObject, renderedText, renderObject } from './sql-render.ts';
 
 /** The extension a root field sets to be answered this way (see the module comment for what it promises). */
 export const LEAN_EXECUTION = 'leanExecution';
 
 /** Abandons the lean answer; thrown without a stack, since it is an expected outcome. */
 const BAIL = Object.freeze({ bail: true });
-/** A plan cannot be made: the operation is answered by the general executor only. */
-class NotPlannable extends Error {}
 
 interface Run {
   ctx: unknown;
@@ -78,6 +81,15 @@ interface RootFieldPlan {
   field?: GraphQLField<unknown, unknown>;
   fieldNodes?: FieldNode[];
   complete?: Complete;
+  /** The selections below the field that PostgreSQL can render, by type name. */
+  rendered?: Map<string, RenderedObject[]>;
+}
+
+/** What planning one root field carries down to its objects. */
+interface PlanScope {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  rendered: Map<string, RenderedObject[]>;
 }
 
 interface Plan {
@@ -105,7 +117,7 @@ function planFor(schema: GraphQLSchema, document: DocumentNode, operationName?: 
     try {
       plan = makePlan(schema, document, operationName);
     } catch (error) {
-      if (!(error instanceof NotPlannable)) throw error;
+      if (!(error instanceof Unplannable)) throw error;
       plan = null;
     }
     byName.set(name, plan);
@@ -124,7 +136,7 @@ function makePlan(schema: GraphQLSchema, document: DocumentNode, operationName?:
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
 
   const fields: RootFieldPlan[] = [];
-  for (const [key, nodes] of collect(schema, fragments, root, [operation.selectionSet])) {
+  for (const [key, nodes] of collectFields(schema, fragments, root, [operation.selectionSet])) {
     const name = nodes[0]!.name.value;
     if (name === '__typename') {
       fields.push({ key, typename: root.name });
@@ -132,66 +144,22 @@ function makePlan(schema: GraphQLSchema, document: DocumentNode, operationName?:
     }
     const field = root.getFields()[name];
     if (!field || field.extensions?.[LEAN_EXECUTION] !== true) return null;
-    fields.push({ key, field, fieldNodes: nodes, complete: completerFor(schema, fragments, field.type, nodes) });
+    const scope: PlanScope = { schema, fragments, rendered: new Map() };
+    const complete = completerFor(scope, field.type, nodes);
+    fields.push({ key, field, fieldNodes: nodes, complete, rendered: scope.rendered });
   }
   return { schema, operation, fragments, root, fields };
 }
 
-/** The fields a selection asks of an object type, by response key (graphql's CollectFields, without directives). */
-function collect(
-  schema: GraphQLSchema,
-  fragments: Record<string, FragmentDefinitionNode>,
-  type: GraphQLObjectType,
-  selectionSets: readonly SelectionSetNode[],
-): Map<string, FieldNode[]> {
-  const fields = new Map<string, FieldNode[]>();
-  const visited = new Set<string>();
-  const matches = (condition: FragmentDefinitionNode['typeCondition'] | undefined) => {
-    if (!condition) return true;
-    const conditional = typeFromAST(schema, condition);
-    return (
-      conditional === type || (!!conditional && isAbstractType(conditional) && schema.isSubType(conditional, type))
-    );
-  };
-  const walk = (selectionSet: SelectionSetNode) => {
-    for (const selection of selectionSet.selections) {
-      // @skip/@include depend on variables; those operations take the general path.
-      if (selection.directives?.length) throw new NotPlannable('directive');
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const list = fields.get(key);
-        if (list) list.push(selection);
-        else fields.set(key, [selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (matches(selection.typeCondition)) walk(selection.selectionSet);
-      } else {
-        const name = selection.name.value;
-        if (visited.has(name)) continue;
-        visited.add(name);
-        const fragment = fragments[name];
-        if (!fragment || fragment.directives?.length) throw new NotPlannable('fragment');
-        if (matches(fragment.typeCondition)) walk(fragment.selectionSet);
-      }
-    }
-  };
-  for (const selectionSet of selectionSets) walk(selectionSet);
-  return fields;
-}
-
-function completerFor(
-  schema: GraphQLSchema,
-  fragments: Record<string, FragmentDefinitionNode>,
-  type: GraphQLOutputType,
-  nodes: readonly FieldNode[],
-): Complete {
+function completerFor(scope: PlanScope, type: GraphQLOutputType, nodes: readonly FieldNode[]): Complete {
   if (isNonNullType(type)) {
-    const inner = completerFor(schema, fragments, type.ofType, nodes);
+    const inner = completerFor(scope, type.ofType, nodes);
     return (value, run) => {
       if (value === null || value === undefined || isThenable(value)) throw BAIL;
       return inner(value, run);
     };
   }
-  const inner = nullableCompleterFor(schema, fragments, type, nodes);
+  const inner = nullableCompleterFor(scope, type, nodes);
   return (value, run) => {
     if (value === null || value === undefined) return null;
     if (isThenable(value)) throw BAIL;
@@ -199,14 +167,9 @@ function completerFor(
   };
 }
 
-function nullableCompleterFor(
-  schema: GraphQLSchema,
-  fragments: Record<string, FragmentDefinitionNode>,
-  type: GraphQLOutputType,
-  nodes: readonly FieldNode[],
-): Complete {
+function nullableCompleterFor(scope: PlanScope, type: GraphQLOutputType, nodes: readonly FieldNode[]): Complete {
   if (isListType(type)) {
-    const item = completerFor(schema, fragments, type.ofType, nodes);
+    const item = completerFor(scope, type.ofType, nodes);
     return (value, run) => {
       if (!Array.isArray(value)) throw BAIL;
       const out = new Array<unknown>(value.length);
@@ -221,59 +184,27 @@ function nullableCompleterFor(
       return serialized;
     };
   }
-  if (isObjectType(type)) return objectCompleter(schema, fragments, type, nodes);
+  if (isObjectType(type)) return objectCompleter(scope, type, nodes);
   // Interfaces and unions would need resolveType per value.
-  throw new NotPlannable('abstract type');
+  throw new Unplannable('abstract type');
 }
 
-/** Field options whose wrappers (scope-auth, errors, prisma's null handler) could change the answer. */
-const WRAPPED_OPTIONS = [
-  'authScopes',
-  'grantScopes',
-  'skipTypeScopes',
-  'skipInterfaceScopes',
-  'unauthorizedResolver',
-  'errors',
-  'onNull',
-];
-
-interface PothosExtensions {
-  pothosOptions?: Record<string, unknown>;
-  pothosConfig?: { resolve?: GraphQLFieldResolver<unknown, unknown>; pothosOptions?: Record<string, unknown> };
-  pothosPrismaSelect?: unknown;
-  pothosPrismaLoaded?: (parent: unknown) => boolean;
-}
-
-function objectCompleter(
-  schema: GraphQLSchema,
-  fragments: Record<string, FragmentDefinitionNode>,
-  type: GraphQLObjectType,
-  nodes: readonly FieldNode[],
-): Complete {
-  const typeOptions = (type.extensions as PothosExtensions).pothosOptions;
-  if (!typeOptions || typeOptions.grantScopes) throw new NotPlannable('type grants');
-  for (const iface of type.getInterfaces()) {
-    if ((iface.extensions as PothosExtensions).pothosOptions?.authScopes) throw new NotPlannable('interface scopes');
-  }
+function objectCompleter(scope: PlanScope, type: GraphQLObjectType, nodes: readonly FieldNode[]): Complete {
+  const typeOptions = typeOptionsOf(type);
   const scopes = typeOptions.authScopes;
-  if (scopes !== undefined && typeof scopes !== 'function') throw new NotPlannable('static type scopes');
+  if (scopes !== undefined && typeof scopes !== 'function') throw new Unplannable('static type scopes');
   const typeScopes = scopes as ((parent: unknown, ctx: unknown) => unknown) | undefined;
 
   const selectionSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
   const fields: FieldPlan[] = [];
   const selects = new PrismaSelects();
-  for (const [key, fieldNodes] of collect(schema, fragments, type, selectionSets)) {
+  for (const [key, fieldNodes] of collectFields(scope.schema, scope.fragments, type, selectionSets)) {
     const name = fieldNodes[0]!.name.value;
     if (name === '__typename') {
       fields.push({ key, typename: type.name });
       continue;
     }
-    const field = type.getFields()[name];
-    const extensions = field?.extensions as PothosExtensions | undefined;
-    const config = extensions?.pothosConfig;
-    if (!field || !config || field.args.length) throw new NotPlannable(`field ${name}`);
-    const options = config.pothosOptions ?? {};
-    if (WRAPPED_OPTIONS.some((option) => options[option] !== undefined)) throw new NotPlannable(`wrapped ${name}`);
+    const { field, extensions, config } = plainFieldConfig(type, name);
     selects.add(extensions.pothosPrismaSelect);
     const own =
       config.resolve === undefined || config.resolve === defaultFieldResolver ? propertyOf(name) : config.resolve;
@@ -285,11 +216,23 @@ function objectCompleter(
           return own(parent, args, ctx, info);
         }
       : own;
-    fields.push({ key, resolve, complete: completerFor(schema, fragments, field.type, fieldNodes) });
+    fields.push({ key, resolve, complete: completerFor(scope, field.type, fieldNodes) });
+  }
+  // Rows may come with this selection rendered as JSON by PostgreSQL (sql-render.ts), when the root
+  // field's resolver asks for it (renderedSelection); the type's scopes are still checked on the row.
+  const rendered = renderObject(scope.schema, scope.fragments, type, nodes);
+  if (rendered) {
+    const known = scope.rendered.get(type.name);
+    if (known) known.push(rendered);
+    else scope.rendered.set(type.name, [rendered]);
   }
 
   return (source, run) => {
     if (typeScopes && typeScopes(source, run.ctx) !== true) throw BAIL;
+    if (rendered) {
+      const text = renderedText(source, rendered);
+      if (text !== undefined) return new RawJson(text);
+    }
     const out: Record<string, unknown> = {};
     for (const field of fields) {
       if (field.typename !== undefined) {
@@ -341,32 +284,18 @@ class PrismaSelects {
   private readonly relations = new Map<string, string>();
 
   add(select: unknown) {
-    // Falsy: the field selects nothing from the row.
-    if (!select) return;
-    let value: unknown = select;
-    if (typeof select === 'function') {
-      try {
-        // Relations select `{ select: { name: nestedQuery(query) } }`; only the query's own arguments matter here.
-        value = (select as (...args: unknown[]) => unknown)(NO_ARGS, undefined, (query: unknown) => ({
-          ...(query && typeof query === 'object' ? query : {}),
-          select: {},
-        }));
-      } catch {
-        throw new NotPlannable('select needs the request');
-      }
-      if (isThenable(value)) throw new NotPlannable('async select');
-      value = (value as { select?: unknown })?.select;
-    }
-    if (!value || typeof value !== 'object') throw new NotPlannable('select shape');
+    // Relations select `{ select: { name: nestedQuery(query) } }`; only the query's own arguments matter here.
+    const value = prismaSelectOf(select);
+    if (!value) return;
     for (const [name, entry] of Object.entries(value)) {
       if (entry === true || entry === false || entry === undefined) continue;
       if (name === '_count') {
         const counts = (entry as { select?: Record<string, unknown> }).select;
-        if (!counts || typeof counts !== 'object') throw new NotPlannable('_count shape');
+        if (!counts || typeof counts !== 'object') throw new Unplannable('_count shape');
         for (const [relation, count] of Object.entries(counts)) this.agree(`_count.${relation}`, count);
         continue;
       }
-      if (typeof entry !== 'object') throw new NotPlannable('select entry');
+      if (typeof entry !== 'object') throw new Unplannable('select entry');
       const { select: _select, include: _include, ...args } = entry as Record<string, unknown>;
       this.agree(name, args);
     }
@@ -375,7 +304,7 @@ class PrismaSelects {
   private agree(name: string, args: unknown) {
     const key = stableJson(args === true ? {} : args);
     const known = this.relations.get(name);
-    if (known !== undefined && known !== key) throw new NotPlannable(`${name} selected two ways`);
+    if (known !== undefined && known !== key) throw new Unplannable(`${name} selected two ways`);
     this.relations.set(name, key);
   }
 }
@@ -388,11 +317,25 @@ function stableJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
-  if (typeof value === 'function') throw new NotPlannable('computed select');
+  if (typeof value === 'function') throw new Unplannable('computed select');
   return JSON.stringify(value) ?? 'undefined';
 }
 
 // ───────────────────────────── running ─────────────────────────────
+
+/** The root fields' resolve infos of lean runs, with what may be rendered below them. */
+const renderable = new WeakMap<GraphQLResolveInfo, Map<string, RenderedObject[]>>();
+
+/**
+ * For a root field's resolver: the selection of `typeName` objects below it
+ * that its rows may carry rendered (renderRows), when the lean executor runs
+ * it and exactly one such selection can be rendered; otherwise null, and the
+ * resolver loads rows as usual.
+ */
+export function renderedSelection(info: GraphQLResolveInfo, typeName: string): RenderedObject | null {
+  const candidates = renderable.get(info)?.get(typeName);
+  return candidates?.length === 1 ? candidates[0]! : null;
+}
 
 /**
  * The answer to `args` made the lean way, or null when the general executor
@@ -428,6 +371,7 @@ async function run(plan: Plan, args: ExecutionArgs): Promise<ExecutionResult | n
       operation: plan.operation,
       variableValues: variables.coerced,
     };
+    renderable.set(info, field.rendered!);
     const fieldArgs = getArgumentValues(def, field.fieldNodes![0]!, variables.coerced);
     const resolve = def.resolve ?? (defaultFieldResolver as GraphQLFieldResolver<unknown, unknown>);
     data[field.key] = field.complete!(await resolve(args.rootValue, fieldArgs, args.contextValue, info), state);
@@ -437,5 +381,6 @@ async function run(plan: Plan, args: ExecutionArgs): Promise<ExecutionResult | n
     state.pending = [];
     await Promise.all(settling);
   }
-  return state.failed ? null : { data };
+  // `stringify` splices rendered selections (RawJson) into the answer's text; Yoga calls it.
+  return state.failed ? null : ({ data, stringify: stringifyWithRawJson } as ExecutionResult);
 }

@@ -1,15 +1,11 @@
 import { builder } from '../builder.ts';
-import { localized } from '../i18n.ts';
+import { localizedColumns } from '../sql-render.ts';
 
 export const AreaRef = builder.prismaObject('Area', {
   description: 'An area of volunteering, as in the yearly report to AJPES.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable code, e.g. "SOCIAL"; use it in filters.' }),
-    name: t.string({
-      description: 'Name in the language of the request.',
-      select: { nameSl: true, nameEn: true },
-      resolve: (a, _, ctx) => localized(ctx.locale, a.nameSl, a.nameEn),
-    }),
+    name: t.string({ description: 'Name in the language of the request.', ...localizedColumns('nameSl', 'nameEn') }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { opportunitySearchText, foldForSearch, Prisma } from '@tandem/db';
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -6,12 +7,19 @@ import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import { localized } from '../i18n.ts';
 import { idOf, rowIdOf } from '../ids.ts';
 import { compileSelection } from '../json-select.ts';
-import { LEAN_EXECUTION } from '../lean-execution.ts';
+import { LEAN_EXECUTION, renderedSelection } from '../lean-execution.ts';
 import { selectsField } from '../selection.ts';
+import { column, localizedColumns, localizedSql, NOW_SQL, renderedAs, renderedRows, renderEnv } from '../sql-render.ts';
 import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
 import { StaffMemberRef } from './person.ts';
 
 const acceptedOnly = { where: { status: 'ACCEPTED' as const } };
+/** How many accepted volunteers `column` (a foreign key to `id` of the row aliased `row`) counts, in SQL. */
+const acceptedSql = (foreignKey: 'shiftId' | 'opportunityId', row: string) =>
+  Prisma.sql`(SELECT count(*)::int FROM "Application" AS accepted WHERE accepted.${Prisma.raw(`"${foreignKey}"`)} = ${column(row, 'id')} AND accepted."status" = CAST('ACCEPTED' AS "ApplicationStatus"))`;
+/** A shift's free places (the resolver of Shift.freePlaces), in SQL. */
+const shiftFreePlacesSql = (row: string) =>
+  Prisma.sql`greatest(0, ${column(row, 'capacity')} - ${acceptedSql('shiftId', row)})`;
 /** The order of `Opportunity.shifts`; `freePlaces` asks for the same, so both come from one load. */
 const shiftOrder = [{ startsAt: 'asc' as const }, { id: 'asc' as const }];
 
@@ -27,11 +35,16 @@ export const ShiftRef = builder.prismaNode('Shift', {
       nullable: true,
       select: { labelSl: true, labelEn: true },
       resolve: (s, _, ctx) => (s.labelSl ? localized(ctx.locale, s.labelSl, s.labelEn) : null),
+      extensions: renderedAs({
+        value: (s) =>
+          Prisma.sql`CASE WHEN ${column(s, 'labelSl')} <> '' THEN ${localizedSql(column(s, 'labelSl'), column(s, 'labelEn'))} END`,
+      }),
     }),
     freePlaces: t.int({
       description: 'Places not yet taken by accepted volunteers.',
       select: { capacity: true, _count: { select: { applications: acceptedOnly } } },
       resolve: (s) => Math.max(0, s.capacity - s._count.applications),
+      extensions: renderedAs({ value: shiftFreePlacesSql }),
     }),
   }),
 });
@@ -45,10 +58,17 @@ interface ChoiceOption {
 const ChoiceRef = builder.objectRef<ChoiceOption>('Choice').implement({
   description: 'One choice of a choice question.',
   fields: (t) => ({
-    value: t.exposeString('value', { description: 'What to send as the answer.' }),
+    // Rendered over one element of the question's options (jsonb).
+    value: t.exposeString('value', {
+      description: 'What to send as the answer.',
+      extensions: renderedAs({ value: (c) => Prisma.sql`${Prisma.raw(c)}->'value'` }),
+    }),
     label: t.string({
       description: 'Label in the language of the request.',
       resolve: (c, _, ctx) => localized(ctx.locale, c.labelSl, c.labelEn),
+      extensions: renderedAs({
+        value: (c) => localizedSql(Prisma.sql`${Prisma.raw(c)}->>'labelSl'`, Prisma.sql`${Prisma.raw(c)}->>'labelEn'`),
+      }),
     }),
   }),
 });
@@ -65,8 +85,7 @@ const SignupQuestionRef = builder.prismaObject('SignupQuestion', {
     type: t.expose('type', { type: QuestionTypeEnum }),
     label: t.string({
       description: 'The question in the language of the request.',
-      select: { labelSl: true, labelEn: true },
-      resolve: (q, _, ctx) => localized(ctx.locale, q.labelSl, q.labelEn),
+      ...localizedColumns('labelSl', 'labelEn'),
     }),
     required: t.exposeBoolean('required'),
     choices: t.field({
@@ -74,6 +93,10 @@ const SignupQuestionRef = builder.prismaObject('SignupQuestion', {
       type: [ChoiceRef],
       select: { options: true },
       resolve: (q) => choicesOf(q.options),
+      extensions: renderedAs({
+        items: (q) =>
+          Prisma.sql`CASE WHEN jsonb_typeof(${column(q, 'options')}) = 'array' THEN ${column(q, 'options')} ELSE '[]'::jsonb END`,
+      }),
     }),
   }),
 });
@@ -90,13 +113,11 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
     status: t.expose('status', { type: OpportunityStatusEnum }),
     title: t.string({
       description: 'Title in the language of the request.',
-      select: { titleSl: true, titleEn: true },
-      resolve: (o, _, ctx) => localized(ctx.locale, o.titleSl, o.titleEn),
+      ...localizedColumns('titleSl', 'titleEn'),
     }),
     description: t.string({
       description: 'Description in the language of the request.',
-      select: { descriptionSl: true, descriptionEn: true },
-      resolve: (o, _, ctx) => localized(ctx.locale, o.descriptionSl, o.descriptionEn),
+      ...localizedColumns('descriptionSl', 'descriptionEn'),
     }),
     organization: t.relation('organization'),
     project: t.relation('project', { nullable: true }),
@@ -135,6 +156,13 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
         }
         return o.capacity === null ? null : Math.max(0, o.capacity - o._count.applications);
       },
+      extensions: renderedAs({
+        // Over the shifts when there are any (null otherwise); only then out of the capacity.
+        value: (o) => Prisma.sql`coalesce(
+          (SELECT CASE WHEN count(*) > 0 THEN coalesce(sum(${shiftFreePlacesSql('shift')}) FILTER (WHERE shift."startsAt" >= ${NOW_SQL}), 0)::int END
+            FROM "Shift" AS shift WHERE shift."opportunityId" = ${column(o, 'id')}),
+          CASE WHEN ${column(o, 'capacity')} IS NOT NULL THEN greatest(0, ${column(o, 'capacity')} - ${acceptedSql('opportunityId', o)}) END)`,
+      }),
     }),
     startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true }),
     endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true }),
@@ -241,11 +269,14 @@ const countedWithPage = new WeakMap<object, number>();
  * connection's `take`, `skip` and `cursor` (a negative take pages backwards),
  * in one statement that also builds each row with its relations as JSON and,
  * when `countFor` is given, counts the whole list (kept in countedWithPage).
- * A selection the JSON compiler does not support (e.g. staff fields with
- * their own pagination) is loaded by Prisma for the page's ids instead.
+ * Under the lean executor, the rows may instead come with the answer's JSON
+ * for each node written by PostgreSQL (sql-render.ts). A selection the JSON
+ * compiler does not support (e.g. staff fields with their own pagination) is
+ * loaded by Prisma for the page's ids instead.
  */
 async function opportunityPage(
   ctx: Context,
+  info: GraphQLResolveInfo,
   {
     take,
     skip,
@@ -272,6 +303,14 @@ async function opportunityPage(
     if (countFor && rows.length) countedWithPage.set(countFor, rows[0]!.total!);
   };
 
+  const rendered = renderedSelection(info, 'Opportunity');
+  if (rendered) {
+    const rows = await ctx.prisma.$queryRaw<{ row: string; total?: number }[]>(
+      Prisma.sql`SELECT ${rendered.json}::text AS "row"${rendered.columns}${total} FROM (${page}) AS t0 CROSS JOIN ${renderEnv(ctx.locale)}${rendered.joins} ORDER BY ${listOrder('t0', backward)}`,
+    );
+    keepCount(rows);
+    return inOrder(renderedRows(rendered, rows)) as unknown as OpportunityRow[];
+  }
   const compiled = compileSelection('Opportunity', selection);
   if (compiled) {
     const rows = await ctx.prisma.$queryRaw<{ row: string; total?: number }[]>(
@@ -314,7 +353,7 @@ builder.queryField('opportunities', (t) =>
           .$queryRaw<{ count: number }[]>(listCountSql(opportunityFilterSql(args.filter, ctx)))
           .then((rows) => rows[0]!.count),
       resolve: (query, _, args, ctx, info) =>
-        opportunityPage(ctx, query, args.filter, selectsField(info, 'totalCount') ? args : null),
+        opportunityPage(ctx, info, query, args.filter, selectsField(info, 'totalCount') ? args : null),
     },
     { name: 'OpportunityConnection', description: 'A page of opportunities.' },
     { name: 'OpportunityEdge', description: 'An opportunity in a page.' },

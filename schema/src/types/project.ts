@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { localizedColumns } from '../sql-render.ts';
 import { localized } from '../i18n.ts';
 import { PartnerRoleEnum } from './enums.ts';
 import { RegionRef } from './region.ts';
@@ -19,11 +20,7 @@ export const ProjectRef = builder.prismaNode('Project', {
   select: { id: true },
   fields: (t) => ({
     slug: t.exposeString('slug'),
-    name: t.string({
-      description: 'Name in the language of the request.',
-      select: { nameSl: true, nameEn: true },
-      resolve: (p, _, ctx) => localized(ctx.locale, p.nameSl, p.nameEn),
-    }),
+    name: t.string({ description: 'Name in the language of the request.', ...localizedColumns('nameSl', 'nameEn') }),
     summary: t.string({
       description: 'Summary in the language of the request.',
       nullable: true,

@@ -1,16 +1,12 @@
 import { builder } from '../builder.ts';
-import { localized } from '../i18n.ts';
+import { localizedColumns } from '../sql-render.ts';
 
 export const RegionRef = builder.prismaObject('Region', {
   description: 'One of the 12 Slovenian statistical regions.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable code, e.g. "osrednjeslovenska"; use it in filters.' }),
     nutsCode: t.exposeString('nutsCode', { description: 'NUTS 3 code, e.g. "SI041".' }),
-    name: t.string({
-      description: 'Name in the language of the request.',
-      select: { nameSl: true, nameEn: true },
-      resolve: (r, _, ctx) => localized(ctx.locale, r.nameSl, r.nameEn),
-    }),
+    name: t.string({ description: 'Name in the language of the request.', ...localizedColumns('nameSl', 'nameEn') }),
   }),
 });
 
