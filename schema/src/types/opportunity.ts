@@ -1,5 +1,5 @@
 import { opportunitySearchText, foldForSearch, Prisma } from '@tandem/db';
-import type { GraphQLResolveInfo } from 'graphql';
+import { prismaConnectionHelpers, queryFromInfo } from '@pothos/plugin-prisma';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -9,7 +9,16 @@ import { idOf, rowIdOf } from '../ids.ts';
 import { compileSelection } from '../json-select.ts';
 import { LEAN_EXECUTION, renderedSelection } from '../lean-execution.ts';
 import { selectsField } from '../selection.ts';
-import { column, localizedColumns, localizedSql, NOW_SQL, renderedAs, renderedRows, renderEnv } from '../sql-render.ts';
+import {
+  column,
+  localizedColumns,
+  localizedSql,
+  NOW_SQL,
+  renderedAs,
+  type RenderedObject,
+  renderedRows,
+  renderEnv,
+} from '../sql-render.ts';
 import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
 import { StaffMemberRef } from './person.ts';
 
@@ -257,35 +266,35 @@ const AT_OR_AFTER_CURSOR = Prisma.sql`CASE WHEN c."startsAt" IS NULL THEN o."sta
 const AT_OR_BEFORE_CURSOR = Prisma.sql`CASE WHEN c."startsAt" IS NULL THEN o."startsAt" IS NOT NULL OR o."id" >= c."id"
   ELSE o."startsAt" < c."startsAt" OR (o."startsAt" = c."startsAt" AND o."id" >= c."id") END`;
 
-/**
- * The list's `totalCount`s that a page's statement answered along with its
- * rows, by the connection field's arguments (the object that both the page's
- * resolver and `totalCount` receive).
- */
-const countedWithPage = new WeakMap<object, number>();
+interface ListPage {
+  rows: OpportunityRow[];
+  /** The whole list's count, when it was asked for and the page's statement could answer it. */
+  total?: number;
+}
 
 /**
  * One page of the list: the rows Prisma's findMany would return for the
  * connection's `take`, `skip` and `cursor` (a negative take pages backwards),
- * in one statement that also builds each row with its relations as JSON and,
- * when `countFor` is given, counts the whole list (kept in countedWithPage).
- * Under the lean executor, the rows may instead come with the answer's JSON
- * for each node written by PostgreSQL (sql-render.ts). A selection the JSON
- * compiler does not support (e.g. staff fields with their own pagination) is
- * loaded by Prisma for the page's ids instead.
+ * in one statement that also counts the whole list when `withCount` (except
+ * for an empty page, which has no row to carry the count). The rows carry
+ * either the answer's JSON for each node, written by PostgreSQL (`rendered`,
+ * sql-render.ts), or what `selection` asks for, built as JSON in PostgreSQL
+ * (json-select.ts); a selection that compiler does not support (e.g. staff
+ * fields with their own pagination) is loaded by Prisma for the page's ids.
  */
 async function opportunityPage(
   ctx: Context,
-  info: GraphQLResolveInfo,
   {
     take,
-    skip,
+    skip = 0,
     cursor,
     ...selection
-  }: { take: number; skip: number; cursor?: { id?: string } } & Record<string, unknown>,
+  }: { take?: number; skip?: number; cursor?: { id?: string } } & Record<string, unknown>,
+  rendered: RenderedObject | null,
   filter: OpportunityFilterShape | null | undefined,
-  countFor: object | null,
-) {
+  withCount: boolean,
+): Promise<ListPage> {
+  if (take === undefined) throw new Error('a page of the list needs `take`');
   const backward = take < 0;
   const filterSql = opportunityFilterSql(filter, ctx);
   const conditions = [filterSql];
@@ -297,65 +306,88 @@ async function opportunityPage(
   const page = Prisma.sql`SELECT o.* FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY ${listOrder('o', backward)} LIMIT ${Prisma.raw(String(Math.abs(Math.trunc(take))))} OFFSET ${Prisma.raw(String(Math.max(0, Math.trunc(skip))))}`;
   const inOrder = <T>(rows: T[]) => (backward ? rows.reverse() : rows);
-  // Evaluated once for the statement (an uncorrelated subquery); an empty page answers no count.
-  const total = countFor ? Prisma.sql`, (${listCountSql(filterSql)}) AS "total"` : Prisma.empty;
-  const keepCount = (rows: { total?: number }[]) => {
-    if (countFor && rows.length) countedWithPage.set(countFor, rows[0]!.total!);
-  };
+  // Evaluated once for the statement (an uncorrelated subquery).
+  const total = withCount ? Prisma.sql`, (${listCountSql(filterSql)}) AS "total"` : Prisma.empty;
+  const totalOf = (rows: { total?: number }[]) => rows[0]?.total;
 
-  const rendered = renderedSelection(info, 'Opportunity');
   if (rendered) {
     const rows = await ctx.prisma.$queryRaw<{ row: string; total?: number }[]>(
       Prisma.sql`SELECT ${rendered.json}::text AS "row"${rendered.columns}${total} FROM (${page}) AS t0 CROSS JOIN ${renderEnv(ctx.locale)}${rendered.joins} ORDER BY ${listOrder('t0', backward)}`,
     );
-    keepCount(rows);
-    return inOrder(renderedRows(rendered, rows)) as unknown as OpportunityRow[];
+    return { rows: inOrder(renderedRows(rendered, rows)) as unknown as OpportunityRow[], total: totalOf(rows) };
   }
   const compiled = compileSelection('Opportunity', selection);
   if (compiled) {
     const rows = await ctx.prisma.$queryRaw<{ row: string; total?: number }[]>(
       Prisma.sql`SELECT ${compiled.json}::text AS "row"${total} FROM (${page}) AS t0${compiled.joins} ORDER BY ${listOrder('t0', backward)}`,
     );
-    keepCount(rows);
-    return inOrder(
-      rows.map(({ row }) => {
-        const parsed = JSON.parse(row) as Record<string, unknown>;
-        compiled.revive(parsed);
-        return parsed as OpportunityRow;
-      }),
-    );
+    return {
+      rows: inOrder(
+        rows.map(({ row }) => {
+          const parsed = JSON.parse(row) as Record<string, unknown>;
+          compiled.revive(parsed);
+          return parsed as OpportunityRow;
+        }),
+      ),
+      total: totalOf(rows),
+    };
   }
   const found = await ctx.prisma.$queryRaw<{ id: string; total?: number }[]>(
     Prisma.sql`SELECT t0."id"${total} FROM (${page}) AS t0 ORDER BY ${listOrder('t0', backward)}`,
   );
-  keepCount(found);
   const ids = inOrder(found.map((r) => r.id));
   const rows = await ctx.prisma.opportunity.findMany({ ...selection, where: { id: { in: ids } } });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: totalOf(found) };
+}
+
+/** Pothos' cursor paging for the list (arguments, cursors, pageInfo) over the rows opportunityPage loads. */
+const listPaging = prismaConnectionHelpers(builder, OpportunityRef, { cursor: 'id', defaultSize: 20, maxSize: 100 });
+
+/** What the list's connection resolves to: Pothos' connection with the list's count. */
+interface ListConnection {
+  totalCount: () => number | Promise<number>;
 }
 
 builder.queryField('opportunities', (t) =>
-  t.prismaConnection(
+  t.connection(
     {
       type: OpportunityRef,
-      cursor: 'id',
-      defaultSize: 20,
-      maxSize: 100,
       description: 'Opportunities, soonest first (then newest). Public: published ones only.',
       // The page's rows carry everything the selection asks for (opportunityPage), so the
       // fields below are completed without the general executor (lean-execution.ts).
       extensions: { [LEAN_EXECUTION]: true },
       args: { filter: t.arg({ type: OpportunityFilter, required: false }) },
-      totalCount: (_, args, ctx) =>
-        countedWithPage.get(args) ??
-        ctx.prisma
-          .$queryRaw<{ count: number }[]>(listCountSql(opportunityFilterSql(args.filter, ctx)))
-          .then((rows) => rows[0]!.count),
-      resolve: (query, _, args, ctx, info) =>
-        opportunityPage(ctx, info, query, args.filter, selectsField(info, 'totalCount') ? args : null),
+      resolve: async (_, args, ctx, info) => {
+        const rendered = renderedSelection(info, 'Opportunity');
+        // Prisma's query for the nodes is planned only when PostgreSQL does not write them.
+        const query = listPaging.getQuery(args, ctx, () =>
+          rendered ? {} : queryFromInfo({ context: ctx, info, typeName: 'Opportunity', paths: [['edges', 'node']] }),
+        );
+        const { rows, total } = await opportunityPage(
+          ctx,
+          query,
+          rendered,
+          args.filter,
+          selectsField(info, 'totalCount'),
+        );
+        const counted: ListConnection = {
+          totalCount: () =>
+            total ??
+            ctx.prisma
+              .$queryRaw<{ count: number }[]>(listCountSql(opportunityFilterSql(args.filter, ctx)))
+              .then((counts) => counts[0]!.count),
+        };
+        return Object.assign(listPaging.resolve(rows, args, ctx), counted);
+      },
     },
-    { name: 'OpportunityConnection', description: 'A page of opportunities.' },
+    {
+      name: 'OpportunityConnection',
+      description: 'A page of opportunities.',
+      fields: (t) => ({
+        totalCount: t.int({ resolve: (connection) => (connection as unknown as ListConnection).totalCount() }),
+      }),
+    },
     { name: 'OpportunityEdge', description: 'An opportunity in a page.' },
   ),
 );
