@@ -23,7 +23,7 @@ import { OpportunityStatusEnum, QuestionTypeEnum } from './enums.ts';
 import { StaffMemberRef } from './person.ts';
 
 const acceptedOnly = { where: { status: 'ACCEPTED' as const } };
-/** How many accepted volunteers `column` (a foreign key to `id` of the row aliased `row`) counts, in SQL. */
+/** How many accepted applications point with `foreignKey` at the row aliased `row`, in SQL. */
 const acceptedSql = (foreignKey: 'shiftId' | 'opportunityId', row: string) =>
   Prisma.sql`(SELECT count(*)::int FROM "Application" AS accepted WHERE accepted.${Prisma.raw(`"${foreignKey}"`)} = ${column(row, 'id')} AND accepted."status" = CAST('ACCEPTED' AS "ApplicationStatus"))`;
 /** A shift's free places (the resolver of Shift.freePlaces), in SQL. */
