@@ -6,8 +6,7 @@
 //
 // Each field is rendered as its resolver would answer it:
 //  - an exposed column by its GraphQL type (DateTime as Date#toISOString writes it);
-//  - a node's `id` as Pothos' global id (every prismaNode here takes its id
-//    from the model's id column: `id: { field: 'id' }`);
+//  - a node's `id` as Pothos' global id, when the node's id is the row's id column;
 //  - a relation through its foreign key, with the relation's own ordering and
 //    equality filters, as json-select.ts loads it;
 //  - any other field only when it declares its SQL beside its resolver
@@ -206,9 +205,9 @@ class Compiler {
         throw new Unsupported(`${name} on a plain object`);
       } else if (extensions.pothosPrismaRelationField) {
         value = this.relation(model, field.type, extensions, fieldNodes, row, joins);
-      } else if (name === 'id' && type.getInterfaces().some((i) => i.name === 'Node') && idOf(model) === 'id') {
+      } else if (name === 'id' && isNodeWithRowId(type, model)) {
         // Pothos' encodeGlobalID: base64 of "Type:id" (PostgreSQL breaks base64 into lines).
-        value = Prisma.sql`translate(encode(convert_to(${Prisma.raw(`'${checked(type.name)}:'`)} || ${column(row, 'id')}, 'UTF8'), 'base64'), E'\\n', '')`;
+        value = Prisma.sql`translate(encode(convert_to(${Prisma.raw(`'${checked(type.name)}:'`)} || ${column(row, idOf(model))}, 'UTF8'), 'base64'), E'\\n', '')`;
       } else if (extensions.pothosExposedField) {
         value = this.exposed(model, field.type, extensions.pothosExposedField, row);
       } else {
@@ -314,6 +313,22 @@ class Compiler {
 
   private noScopes(type: GraphQLObjectType) {
     if (typeOptionsOf(type).authScopes !== undefined) throw new Unsupported(`${type.name}: scopes`);
+  }
+}
+
+/**
+ * A node type (prismaNode) whose global id is made from the row's own id
+ * column: its id resolver, given a row, answers that column as it is.
+ */
+function isNodeWithRowId(type: GraphQLObjectType, model: DmmfModel): boolean {
+  if (!type.getInterfaces().some((i) => i.name === 'Node')) return false;
+  const resolve = (typeOptionsOf(type).id as { resolve?: (row: unknown, args: unknown, ctx: unknown) => unknown })
+    ?.resolve;
+  const probe = { [idOf(model)]: 'probe' };
+  try {
+    return resolve?.(probe, {}, undefined) === 'probe';
+  } catch {
+    return false;
   }
 }
 
