@@ -22,7 +22,7 @@ import { createSession } from '@tandem/schema';
 import pg from 'pg';
 import { BIG_ORGANIZATION_SLUG, type Dataset, generate, REPORT_YEAR } from './generate.ts';
 import { DEFAULT_CONNECTIONS, load, type LoadRun, median, percentile, summarize, type Summary } from './lib/load.ts';
-import { rssOf, sampleRss, type Server, startServer } from './lib/processes.ts';
+import { postmasterOf, rssOf, sampleRss, type Server, startServer, withCpu } from './lib/processes.ts';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
@@ -502,6 +502,9 @@ async function main() {
         ['raw', raw, LIST_BODY],
       ] as const;
       for (const [, server, body] of peers) if (server && (full || server !== raw)) await warm(server.url, body);
+      // Requests per second move with whatever else the machine runs; CPU time per request much less.
+      const backend = (await onServer(benchUrl, 'SELECT pg_backend_pid() AS pid'))[0] as { pid: number };
+      const postmaster = postmasterOf(backend.pid);
       const rss = sampleRss(tandem.pid);
       const list = await interleaved(
         Object.fromEntries(
@@ -509,14 +512,24 @@ async function main() {
             .filter(([, server]) => server && (full || server !== raw))
             .map(([name, server, body]) => [
               name,
-              () => load({ url: server.url, body, headers: JSON_HEADERS, durationSeconds: DURATION }),
+              async () => {
+                const { result, serverMs, postgresMs } = await withCpu(server.pid, postmaster, () =>
+                  load({ url: server.url, body, headers: JSON_HEADERS, durationSeconds: DURATION }),
+                );
+                const perRequest = (ms: number) => ms / Math.max(1, result.total);
+                return {
+                  ...result,
+                  serverCpuMs: perRequest(serverMs),
+                  postgresCpuMs: postgresMs === null ? null : perRequest(postgresMs),
+                };
+              },
             ]),
         ),
       );
       const listRss = rss.stop();
       const postgraphileRss = rssOf(postgraphile.pid);
       summaryLine(
-        `list: Tandem ${rps(list.Tandem!.requestsPerSecond)} req/s, PostGraphile ${rps(list.PostGraphile!.requestsPerSecond)} req/s = ${x(list.Tandem!.requestsPerSecond / list.PostGraphile!.requestsPerSecond)}; Tandem RSS idle ${mb(idleRss)}, max ${mb(Math.max(...listRss))}, median ${mb(median(listRss))}; PostGraphile ${mb(postgraphileRss)}`,
+        `list: Tandem ${rps(list.Tandem!.requestsPerSecond)} req/s, PostGraphile ${rps(list.PostGraphile!.requestsPerSecond)} req/s = ${x(list.Tandem!.requestsPerSecond / list.PostGraphile!.requestsPerSecond)}; CPU per request: Tandem ${cpu(list.Tandem!)}, PostGraphile ${cpu(list.PostGraphile!)}; Tandem RSS idle ${mb(idleRss)}, max ${mb(Math.max(...listRss))}, median ${mb(median(listRss))}; PostGraphile ${mb(postgraphileRss)}`,
       );
       return { list, listRss, postgraphileRss };
     };
@@ -797,6 +810,12 @@ type Results = {
 };
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+/** CPU time per request of a list run: the server's, PostgreSQL's, and both. */
+const cpuTotal = (s: Summary) => s.serverCpuMs + (Number.isNaN(s.postgresCpuMs) ? 0 : s.postgresCpuMs);
+const cpu = (s: Summary) =>
+  Number.isNaN(s.postgresCpuMs)
+    ? `${s.serverCpuMs.toFixed(2)} ms (server)`
+    : `${s.serverCpuMs.toFixed(2)} + ${s.postgresCpuMs.toFixed(2)} = ${cpuTotal(s).toFixed(2)} ms (server + PostgreSQL)`;
 const x = (ratio: number) => `${ratio.toFixed(2)}×`;
 const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
 const rps = (n: number) => Math.round(n).toLocaleString('en');
@@ -814,6 +833,14 @@ export function renderResults(r: Results): string {
   const rssMax = Math.max(...r.rss.list, ...r.rss.get, ...r.rss.writes);
   const row = (name: string, s: Summary, peerRps?: number) =>
     `| ${name} | ${rps(s.requestsPerSecond)} | ${s.p50} | ${s.p99} | ${s.each.join(' / ')} | ${s.failures} | ${peerRps ? x(t.requestsPerSecond / peerRps) : '—'} |`;
+  // Results written before CPU time was measured have none.
+  const cpuRow = (name: string, s: Summary) =>
+    s.serverCpuMs === undefined || Number.isNaN(s.serverCpuMs)
+      ? []
+      : [
+          `| ${name} | ${s.serverCpuMs.toFixed(2)} | ${Number.isNaN(s.postgresCpuMs) ? '—' : s.postgresCpuMs.toFixed(2)} | ${cpuTotal(s).toFixed(2)} | ${s === t ? '—' : x(cpuTotal(s) / cpuTotal(t))} |`,
+        ];
+  const cpuRows = [...cpuRow('Tandem', t), ...cpuRow('PostGraphile v5', pgl), ...cpuRow('naive resolvers', naive)];
   const lines = [
     '# Benchmark results',
     '',
@@ -823,7 +850,7 @@ export function renderResults(r: Results): string {
     '',
     '| target | measured | |',
     '|---|---|---|',
-    `| public list ≥ 1.5× PostGraphile's requests/s: the query over POST, not cached | ${rps(t.requestsPerSecond)} vs ${rps(pgl.requestsPerSecond)} req/s = ${x(t.requestsPerSecond / pgl.requestsPerSecond)} | ${met(t.requestsPerSecond >= 1.5 * pgl.requestsPerSecond)} |`,
+    `| public list ≥ 1.5× PostGraphile's requests/s: the query over POST, not cached | ${rps(t.requestsPerSecond)} vs ${rps(pgl.requestsPerSecond)} req/s = ${x(t.requestsPerSecond / pgl.requestsPerSecond)}${cpuRows.length ? ` (CPU per request: ${cpuTotal(t).toFixed(2)} vs ${cpuTotal(pgl).toFixed(2)} ms, PostGraphile ÷ Tandem = ${x(cpuTotal(pgl) / cpuTotal(t))})` : ''} | ${met(t.requestsPerSecond >= 1.5 * pgl.requestsPerSecond)} |`,
     `| the same, as the widgets fetch it: persisted GET, cached | ${rps(tGet.requestsPerSecond)} vs ${rps(pgl.requestsPerSecond)} req/s = ${x(tGet.requestsPerSecond / pgl.requestsPerSecond)} | ${met(tGet.requestsPerSecond >= 1.5 * pgl.requestsPerSecond)} |`,
     `| ≤ 3 SQL statements per list request, whatever the page size | ${Object.entries(r.statements.counts)
       .map(([n, c]) => `${c} (first: ${n})`)
@@ -873,6 +900,16 @@ export function renderResults(r: Results): string {
     row('naive resolvers (graphql-js + pg, N+1)', naive, naive.requestsPerSecond),
     row("raw node:http, the cached GET's bytes (ceiling)", raw, raw.requestsPerSecond),
     '',
+    ...(cpuRows.length
+      ? [
+          'CPU time per request (median of the runs): of the server process and of all PostgreSQL processes, from /proc. It moves much less than requests per second with other work on the machine; the last column is how many times more CPU a request costs the peer than Tandem.',
+          '',
+          '| server | server ms | PostgreSQL ms | total ms | peer ÷ Tandem |',
+          '|---|---|---|---|---|',
+          ...cpuRows,
+          '',
+        ]
+      : []),
     `Answer sizes: Tandem ${r.answerBytes.tandem.toLocaleString('en')} bytes (its cached GET ${getBytes.toLocaleString('en')}, JSON.stringify's spacing), PostGraphile ${r.answerBytes.postgraphile.toLocaleString('en')}, naive ${r.answerBytes.naive.toLocaleString('en')}, raw ${getBytes.toLocaleString('en')}.`,
     '',
     `SQL statements Tandem sends per list request (Prisma query events): ${Object.entries(r.statements.counts)

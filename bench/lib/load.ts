@@ -8,6 +8,9 @@ export interface LoadRun {
   total: number;
   /** Non-2xx answers, socket errors, time-outs and answers the check rejected. */
   failures: number;
+  /** CPU time per request of the server process, and of PostgreSQL when it runs here (withCpu), in ms. */
+  serverCpuMs?: number;
+  postgresCpuMs?: number | null;
 }
 
 export interface LoadOptions {
@@ -91,6 +94,8 @@ export function summarize(runs: LoadRun[]) {
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
     total: runs.reduce((sum, r) => sum + r.total, 0),
     each: runs.map((r) => Math.round(r.requestsPerSecond)),
+    serverCpuMs: median(runs.flatMap((r) => (r.serverCpuMs === undefined ? [] : [r.serverCpuMs]))),
+    postgresCpuMs: median(runs.flatMap((r) => (typeof r.postgresCpuMs === 'number' ? [r.postgresCpuMs] : []))),
   };
 }
 export type Summary = ReturnType<typeof summarize>;

@@ -1,7 +1,7 @@
 // Server processes of the bench: started one each, stopped by their own pid,
 // and their memory read from /proc while load runs.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Server {
   name: string;
@@ -79,4 +79,70 @@ export function sampleRss(pid: number, everyMs = 200) {
       return samples;
     },
   };
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU time (user + system) a process has used so far, in ms; NaN once it is gone. */
+export function cpuMsOf(pid: number): number {
+  try {
+    // The fields after the command name (which may hold spaces), from `state`: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The parent of a process, or NaN. */
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return NaN;
+  }
+}
+
+/** The postmaster of a PostgreSQL backend running on this machine, or null. */
+export function postmasterOf(backendPid: number): number | null {
+  const parent = parentOf(backendPid);
+  try {
+    return readFileSync(`/proc/${parent}/comm`, 'utf8').trim() === 'postgres' ? parent : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The processes of a PostgreSQL server on this machine: its postmaster's children (backends, background workers). */
+function postgresProcesses(postmaster: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => parentOf(pid) === postmaster);
+}
+
+/**
+ * The CPU time that `pid` and, given its postmaster, a PostgreSQL server on
+ * this machine spend while `work` runs: a figure less sensitive than requests
+ * per second to other work on a shared machine.
+ */
+export async function withCpu<T>(
+  pid: number,
+  postmaster: number | null,
+  work: () => Promise<T>,
+): Promise<{ result: T; serverMs: number; postgresMs: number | null }> {
+  const server0 = cpuMsOf(pid);
+  const before = new Map((postmaster ? postgresProcesses(postmaster) : []).map((p) => [p, cpuMsOf(p)]));
+  const result = await work();
+  const serverMs = cpuMsOf(pid) - server0;
+  if (!postmaster) return { result, serverMs, postgresMs: null };
+  let postgresMs = 0;
+  // A backend started during the run counts whole; one that ended is lost (the servers' pools keep theirs open).
+  for (const p of postgresProcesses(postmaster)) {
+    const now = cpuMsOf(p);
+    if (!Number.isNaN(now)) postgresMs += now - (before.get(p) ?? 0);
+  }
+  return { result, serverMs, postgresMs };
 }
