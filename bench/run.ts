@@ -260,6 +260,18 @@ async function onServer(url: string, sql: string) {
   }
 }
 
+/** The postmaster of the PostgreSQL server at `url` if it runs on this machine, found while a backend of it lives. */
+async function postmasterFor(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return postmasterOf(rows[0]!.pid);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A PostgreSQL server: DATABASE_URL's, or our own throw-away one (stopped at the end if we started it). */
 async function postgresServer(): Promise<{ url: string; stop: () => void }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => undefined };
@@ -503,8 +515,7 @@ async function main() {
       ] as const;
       for (const [, server, body] of peers) if (server && (full || server !== raw)) await warm(server.url, body);
       // Requests per second move with whatever else the machine runs; CPU time per request much less.
-      const backend = (await onServer(benchUrl, 'SELECT pg_backend_pid() AS pid'))[0] as { pid: number };
-      const postmaster = postmasterOf(backend.pid);
+      const postmaster = await postmasterFor(benchUrl);
       const rss = sampleRss(tandem.pid);
       const list = await interleaved(
         Object.fromEntries(
