@@ -514,7 +514,7 @@ async function main() {
         ['raw', raw, LIST_BODY],
       ] as const;
       for (const [, server, body] of peers) if (server && (full || server !== raw)) await warm(server.url, body);
-      // Requests per second move with whatever else the machine runs; CPU time per request much less.
+      // Requests per second include time spent waiting for a core on a shared machine; CPU time per request does not.
       const postmaster = await postmasterFor(benchUrl);
       const rss = sampleRss(tandem.pid);
       const list = await interleaved(
@@ -913,7 +913,7 @@ export function renderResults(r: Results): string {
     '',
     ...(cpuRows.length
       ? [
-          'CPU time per request (median of the runs): of the server process and of all PostgreSQL processes, from /proc. It moves much less than requests per second with other work on the machine; the last column is how many times more CPU a request costs the peer than Tandem.',
+          'CPU time per request (median of the runs), of the server process and of all PostgreSQL processes, read from /proc: a second view of the same runs that leaves out time spent waiting for a core (contention on a shared machine still raises it). The last column is how many times more CPU a request costs the peer than Tandem.',
           '',
           '| server | server ms | PostgreSQL ms | total ms | peer ÷ Tandem |',
           '|---|---|---|---|---|',

@@ -125,8 +125,8 @@ function postgresProcesses(postmaster: number): number[] {
 
 /**
  * The CPU time that `pid` and, given its postmaster, a PostgreSQL server on
- * this machine spend while `work` runs: a figure less sensitive than requests
- * per second to other work on a shared machine.
+ * this machine spend while `work` runs: unlike requests per second, it leaves
+ * out time spent waiting for a core on a shared machine.
  */
 export async function withCpu<T>(
   pid: number,
