@@ -83,26 +83,29 @@ export function sampleRss(pid: number, everyMs = 200) {
 
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** CPU time (user + system) a process has used so far, in ms; NaN once it is gone. */
-export function cpuMsOf(pid: number): number {
+/**
+ * The fields of /proc/PID/stat after the command name (which may hold spaces),
+ * from `state` on: ppid is [1], utime and stime [11] and [12]. Null once the process is gone.
+ */
+function statOf(pid: number): string[] | null {
   try {
-    // The fields after the command name (which may hold spaces), from `state`: utime and stime are the 12th and 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return NaN;
+    return null;
   }
+}
+
+/** CPU time (user + system) a process has used so far, in ms; NaN once it is gone. */
+function cpuMsOf(pid: number): number {
+  const fields = statOf(pid);
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND : NaN;
 }
 
 /** The parent of a process, or NaN. */
 function parentOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return NaN;
-  }
+  const fields = statOf(pid);
+  return fields ? Number(fields[1]) : NaN;
 }
 
 /** The postmaster of a PostgreSQL backend running on this machine, or null. */

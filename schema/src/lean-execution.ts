@@ -328,7 +328,7 @@ const renderable = new WeakMap<GraphQLResolveInfo, Map<string, RenderedObject[]>
 
 /**
  * For a root field's resolver: the selection of `typeName` objects below it
- * that its rows may carry rendered (renderRows), when the lean executor runs
+ * that its rows may carry rendered (sql-render.ts' renderedRows), when the lean executor runs
  * it and exactly one such selection can be rendered; otherwise null, and the
  * resolver loads rows as usual.
  */

@@ -180,6 +180,7 @@ class Compiler {
 
   /** A Prisma-backed object (`model` set) or a plain one read from a jsonb element (`model` null), aliased `row`. */
   object(type: GraphQLObjectType, model: DmmfModel | null, nodes: readonly FieldNode[], row: string): Rendered {
+    // Throws for granted scopes and interface scopes, which SQL could not honour.
     typeOptionsOf(type);
     const selectionSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
     const parts: Prisma.Sql[] = [];

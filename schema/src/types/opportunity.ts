@@ -25,7 +25,7 @@ import { StaffMemberRef } from './person.ts';
 const acceptedOnly = { where: { status: 'ACCEPTED' as const } };
 /** How many accepted applications point with `foreignKey` at the row aliased `row`, in SQL. */
 const acceptedSql = (foreignKey: 'shiftId' | 'opportunityId', row: string) =>
-  Prisma.sql`(SELECT count(*)::int FROM "Application" AS accepted WHERE accepted.${Prisma.raw(`"${foreignKey}"`)} = ${column(row, 'id')} AND accepted."status" = CAST('ACCEPTED' AS "ApplicationStatus"))`;
+  Prisma.sql`(SELECT count(*)::int FROM "Application" AS accepted WHERE accepted.${Prisma.raw(`"${foreignKey}"`)} = ${column(row, 'id')} AND accepted."status" = CAST(${acceptedOnly.where.status} AS "ApplicationStatus"))`;
 /** A shift's free places (the resolver of Shift.freePlaces), in SQL. */
 const shiftFreePlacesSql = (row: string) =>
   Prisma.sql`greatest(0, ${column(row, 'capacity')} - ${acceptedSql('shiftId', row)})`;
