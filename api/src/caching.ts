@@ -407,11 +407,15 @@ export function cachingPlugins(options: CachingOptions = {}): Plugin[] {
       },
       ttl: maxAgeSeconds * 1000,
       enabled: (request) => cacheable(request),
-      session: sessionOf,
+      // The plugin asks for a session and a key on every request, also on those it will not cache
+      // (every POST): those get neither a hash nor a stringified query.
+      session: (request) => (cacheable(request) ? sessionOf(request) : null),
       buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request }) =>
-        // The generation this request started in (looked up with its stored answer).
-        `g${generations.get(request) ?? -1}.` +
-        sha256(JSON.stringify([documentString, variableValues ?? {}, operationName ?? '', sessionId])),
+        cacheable(request)
+          ? // The generation this request started in (looked up with its stored answer).
+            `g${generations.get(request) ?? -1}.` +
+            sha256(JSON.stringify([documentString, variableValues ?? {}, operationName ?? '', sessionId]))
+          : 'not-cached',
     }),
     invalidationPlugin(store),
     cacheHeadersPlugin(maxAgeSeconds),

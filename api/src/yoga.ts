@@ -10,7 +10,7 @@ import { certificateRoutesPlugin } from './certificate-routes.ts';
 import { reportRoutesPlugin } from './report-routes.ts';
 import { requestContext } from './request-context.ts';
 import { type CachingOptions, cachingPlugins } from './caching.ts';
-import { csrfPlugin, queryLimitPlugins, schemaDisclosurePlugin } from './hardening.ts';
+import { csrfPlugin, requestBodyLimitPlugin, queryLimitPlugins, schemaDisclosurePlugin } from './hardening.ts';
 import { MemoryRateLimitStore } from './rate-limit/memory-store.ts';
 import { rateLimitPlugin } from './rate-limit/plugin.ts';
 import { DEFAULT_POLICY, type RateLimitPolicy } from './rate-limit/policy.ts';
@@ -53,8 +53,11 @@ export function createTandemYoga({
     landingPage: false,
     // No file uploads: one less way to send a form-encoded request.
     multipart: false,
+    // requestBodyLimitPlugin limits bodies without piping each through a stream.
+    maxRequestBodySize: false,
     plugins: [
       csrfPlugin(),
+      requestBodyLimitPlugin(),
       rateLimitPlugin({
         store: rateLimits.store ?? new MemoryRateLimitStore(),
         policy: rateLimits.policy ?? DEFAULT_POLICY,

@@ -1,5 +1,7 @@
+import { request as httpRequest, createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUERY_LIMITS } from '../src/hardening.ts';
+import { MAX_REQUEST_BODY_BYTES, QUERY_LIMITS } from '../src/hardening.ts';
 import { TestApi } from './harness.ts';
 
 let api: TestApi;
@@ -88,6 +90,94 @@ describe('cross-site requests', () => {
       `http://127.0.0.1/graphql?query=${encodeURIComponent('mutation { signOutEverywhere { __typename } }')}`,
     );
     expect(mutation.status).toBe(405);
+  });
+});
+
+describe('request bodies', () => {
+  // Over a socket: node:http frames bodies by Content-Length or chunks, which yoga.fetch skips.
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer(api.yoga);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const QUERY = '{ regions { code } }';
+  /** A JSON body of exactly `size` bytes: the query, padded with spaces. */
+  const bodyOf = (size: number) => {
+    const json = JSON.stringify({ query: QUERY });
+    return json.slice(0, -1) + ' '.repeat(size - json.length) + '}';
+  };
+  const headers = { 'content-type': 'application/json', 'accept-language': 'en' };
+  /** Sends the body in chunks of 64 kB, without a Content-Length (Transfer-Encoding: chunked). */
+  const chunked = (body: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers,
+      duplex: 'half',
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < body.length; at += 65_536) controller.enqueue(Buffer.from(body.slice(at, at + 65_536)));
+          controller.close();
+        },
+      }),
+    } as RequestInit);
+
+  it(`takes a body of ${MAX_REQUEST_BODY_BYTES} bytes, with or without Content-Length`, async () => {
+    const body = bodyOf(MAX_REQUEST_BODY_BYTES);
+    for (const response of [await fetch(url, { method: 'POST', headers, body }), await chunked(body)]) {
+      expect(response.status).toBe(200);
+      expect((await response.json()).data.regions).toHaveLength(12);
+    }
+  });
+
+  it('refuses a longer chunked body while reading it, in the request language', async () => {
+    const response = await chunked(bodyOf(MAX_REQUEST_BODY_BYTES + 1));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: `The request is too large: at most ${MAX_REQUEST_BODY_BYTES} bytes.`,
+          extensions: { code: 'REQUEST_TOO_LARGE' },
+        },
+      ],
+    });
+  });
+
+  it('refuses a declared length over the limit before the body arrives', async () => {
+    // Only the headers are sent: the answer must not wait for a megabyte that never comes.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(url, {
+        method: 'POST',
+        headers: { ...headers, 'accept-language': 'sl', 'content-length': String(MAX_REQUEST_BODY_BYTES + 1) },
+      });
+      request.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, body }));
+      });
+      request.on('error', reject);
+      request.flushHeaders();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).errors[0]).toEqual({
+      message: `Zahtevek je prevelik: največ ${MAX_REQUEST_BODY_BYTES} bajtov.`,
+      extensions: { code: 'REQUEST_TOO_LARGE' },
+    });
+  });
+
+  it('refuses a Content-Length that is not one number', async () => {
+    const response = await api.yoga.fetch(
+      new Request('http://127.0.0.1/graphql', {
+        method: 'POST',
+        headers: { ...headers, 'content-length': '20, 20' },
+        body: JSON.stringify({ query: QUERY }),
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe('INVALID_CONTENT_LENGTH');
   });
 });
 

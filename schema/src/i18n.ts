@@ -86,6 +86,14 @@ const messages = {
     sl: 'Zahtevki POST morajo imeti Content-Type: application/json.',
     en: 'POST requests must have Content-Type: application/json.',
   },
+  REQUEST_TOO_LARGE: {
+    sl: 'Zahtevek je prevelik: največ {max} bajtov.',
+    en: 'The request is too large: at most {max} bytes.',
+  },
+  INVALID_CONTENT_LENGTH: {
+    sl: 'Glava Content-Length ni veljavna.',
+    en: 'The Content-Length header is not valid.',
+  },
   INTERNAL_SERVER_ERROR: { sl: 'Nepričakovana napaka.', en: 'Unexpected error.' },
   // API keys and members (types/api-key.ts, types/membership.ts).
   INVALID_ORIGIN: {

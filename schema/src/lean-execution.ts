@@ -48,7 +48,7 @@ import {
   isObjectType,
   Kind,
 } from 'graphql';
-import { RawJson, stringifyWithRawJson } from './raw-json.ts';
+import { encodeWithRawJson, RawJson } from './raw-json.ts';
 import { collectFields, plainFieldConfig, prismaSelectOf, typeOptionsOf, Unplannable } from './selection.ts';
 import { type RenderedObject, renderedText, renderObject } from './sql-render.ts';
 
@@ -381,6 +381,8 @@ async function run(plan: Plan, args: ExecutionArgs): Promise<ExecutionResult | n
     state.pending = [];
     await Promise.all(settling);
   }
-  // `stringify` splices rendered selections (RawJson) into the answer's text; Yoga calls it.
-  return state.failed ? null : ({ data, stringify: stringifyWithRawJson } as ExecutionResult);
+  // Yoga serialises the result with `stringify` and hands what it returns to `new Response(body)`,
+  // which takes bytes as well as text (a batch joins answers in a template string, where a Buffer
+  // decodes as UTF-8). encodeWithRawJson writes rendered selections (RawJson) into the bytes.
+  return state.failed ? null : ({ data, stringify: encodeWithRawJson } as ExecutionResult);
 }
