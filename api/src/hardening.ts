@@ -108,10 +108,11 @@ export const MAX_REQUEST_BODY_BYTES = 1_000_000;
 /**
  * Request bodies of at most MAX_REQUEST_BODY_BYTES. It stands in for Yoga's
  * own limit (off in yoga.ts), which pipes every body through a counting
- * stream: a fifth of the server's CPU time per request of the public list.
- * node:http reads exactly Content-Length bytes of a body, so a body that
- * declares its length is judged by the header alone; only one without it
- * (chunked) is counted while it is read.
+ * stream: 10–20% of the server's CPU time per request of the public list.
+ * node:http reads exactly Content-Length bytes of a body (and refuses a
+ * request that also says chunked), so a body that declares its length is
+ * judged by the header alone; only one without it (chunked) is counted while
+ * it is read.
  */
 export function requestBodyLimitPlugin(limit = MAX_REQUEST_BODY_BYTES): Plugin {
   const tooLarge = (request: Request, fetchAPI: FetchAPI) =>
