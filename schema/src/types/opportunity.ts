@@ -312,7 +312,7 @@ async function opportunityPage(
 
   if (rendered) {
     const rows = await ctx.prisma.$queryRaw<{ row: string; total?: number }[]>(
-      Prisma.sql`SELECT ${rendered.json}::text AS "row"${rendered.columns}${total} FROM (${page}) AS t0 CROSS JOIN ${renderEnv(ctx.locale)}${rendered.joins} ORDER BY ${listOrder('t0', backward)}`,
+      Prisma.sql`SELECT ${rendered.json} AS "row"${rendered.columns}${total} FROM (${page}) AS t0 CROSS JOIN ${renderEnv(ctx.locale)}${rendered.joins} ORDER BY ${listOrder('t0', backward)}`,
     );
     return { rows: inOrder(renderedRows(rendered, rows)) as unknown as OpportunityRow[], total: totalOf(rows) };
   }
