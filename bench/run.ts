@@ -479,8 +479,8 @@ async function main() {
     });
     const cachedText = cachedGet.text;
     const cacheControl = String(cachedGet.headers['cache-control'] ?? '');
-    // The POST's nodes are written by PostgreSQL (json_build_object spaces its keys), the GET's by
-    // JSON.stringify: different bytes, the same JSON.
+    // The POST's nodes are written by PostgreSQL (sql-render.ts), the GET's by JSON.stringify:
+    // compared as JSON, so that escaping each writes its own way is no difference.
     if (JSON.stringify(JSON.parse(cachedText)) !== JSON.stringify(JSON.parse(tandemAnswer.text))) {
       throw new Error('the persisted GET answers other JSON than the POST');
     }
