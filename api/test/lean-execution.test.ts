@@ -133,6 +133,11 @@ describe('the lean executor', () => {
         skills: [],
       },
     });
+    // Skills NULL in the column (it is nullable; rows written outside Prisma can hold it).
+    await api.prisma.opportunity.create({
+      data: { ...base, slug: 'render-odd-3', titleSl: 'Brez veščin', descriptionSl: 'Opis', remote: false },
+    });
+    await api.prisma.$executeRaw`UPDATE "Opportunity" SET "skills" = NULL WHERE "slug" = 'render-odd-3'`;
     // Shifts past and ahead, labels in one language or none, questions with and without choices.
     await api.prisma.opportunity.create({
       data: {
@@ -230,6 +235,7 @@ describe('the lean executor', () => {
       const edges = (result.generalResult.data as { opportunities: { edges: unknown[] } }).opportunities.edges;
       expect(result.rendered).toBe(edges.length);
       expect(result.general).toContain('render-odd-2');
+      expect(result.general).toContain('render-odd-3');
     }
   });
 

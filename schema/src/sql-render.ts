@@ -250,8 +250,10 @@ class Compiler {
   /** A column's JSON text, written as the field's GraphQL type serialises it. */
   private exposed(model: DmmfModel, type: GraphQLOutputType, name: string, row: string): Prisma.Sql {
     const dmmf = fieldOf(model, name);
-    if (isNonNullType(type) && !dmmf.isRequired) throw new Unsupported(`${name}: null for a non-null field`);
-    return leafJson(this.exposedValue(dmmf, type, name, row), !dmmf.isRequired);
+    // Prisma calls a scalar list required, but gives its column no NOT NULL.
+    const nullable = !dmmf.isRequired || dmmf.isList;
+    if (isNonNullType(type) && nullable) throw new Unsupported(`${name}: null for a non-null field`);
+    return leafJson(this.exposedValue(dmmf, type, name, row), nullable);
   }
 
   private exposedValue(dmmf: DmmfField, type: GraphQLOutputType, name: string, row: string): Prisma.Sql {

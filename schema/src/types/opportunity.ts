@@ -138,7 +138,13 @@ export const OpportunityRef = builder.prismaNode('Opportunity', {
     suitableUnder15: t.exposeBoolean('suitableUnder15', {
       description: 'Open to volunteers under 15, with a mentor (ZProst Art. 13).',
     }),
-    skills: t.exposeStringList('skills'),
+    skills: t.stringList({
+      description: 'Skills that help, as short phrases.',
+      select: { skills: true },
+      // Prisma gives a list column no NOT NULL; a row written outside Prisma may hold NULL: no skills.
+      resolve: (opportunity) => opportunity.skills ?? [],
+      extensions: renderedAs({ value: (row) => Prisma.sql`coalesce(${column(row, 'skills')}, '{}')` }),
+    }),
     mentor: t.relation('mentor', { type: StaffMemberRef, nullable: true }),
     capacity: t.exposeInt('capacity', {
       nullable: true,
