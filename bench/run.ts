@@ -11,7 +11,7 @@
 //                     prints the figures and RSS and writes no RESULTS.md
 //   BENCH_TANDEM_FLAGS node flags for Tandem instead of those of api's start script (to compare)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -409,6 +409,7 @@ async function main() {
     const dataset: Dataset = reuse
       ? (JSON.parse(readFileSync(datasetFile, 'utf8')) as Dataset)
       : await generate({ kind: 'postgres', target: benchUrl, log: (l) => log(l.trim()) });
+    mkdirSync(dirname(datasetFile), { recursive: true }); // absent on a fresh clone
     writeFileSync(datasetFile, JSON.stringify(dataset));
 
     // Sessions and ids, made the way the application makes them.
