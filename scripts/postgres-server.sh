@@ -3,7 +3,7 @@
 # and prints its DATABASE_URL. Its data lives in /tmp/tandem-postgres-PORT
 # (outside the checkout, which the postgres user may not be allowed to enter).
 #   scripts/postgres-server.sh start [port]   # default port 54329
-#   scripts/postgres-server.sh stop
+#   scripts/postgres-server.sh stop [port]
 # Needs Debian's postgresql package (.ci/run installs it).
 set -euo pipefail
 action=${1:-start}
@@ -32,5 +32,5 @@ case "$action" in
   stop)
     as_owner "$bin/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start [port] | stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start [port] | stop [port]" >&2; exit 2 ;;
 esac
