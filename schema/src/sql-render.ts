@@ -5,7 +5,7 @@
 // answer: about a third of the server's time per request.
 //
 // The text is compact JSON, as JSON.stringify writes it: each object is one
-// concat() of its keys and its values' to_json, each list one string_agg.
+// concat() of its keys and its values' JSON text (leafJson), each list one string_agg.
 // json_build_object and json_agg would space it (`"key" : value`), a sixth
 // more bytes for PostgreSQL, the server and the client to carry, and cost
 // PostgreSQL more time to write.
@@ -175,9 +175,23 @@ interface Rendered {
   joins: Prisma.Sql;
 }
 
+/**
+ * How a leaf's SQL value becomes JSON text: `text` through to_json, which
+ * escapes it; `literal` (integers, booleans) as PostgreSQL writes it, already
+ * JSON; `plain` (timestamps, base64, enum names) between quotes, since it holds
+ * no character JSON would escape. The last two skip to_json's call and scan.
+ */
+type LeafKind = 'text' | 'literal' | 'plain';
+
 /** The JSON text of a leaf value; SQL's NULL as null (concat would write nothing for it). */
-function leafJson(value: Prisma.Sql, nullable: boolean): Prisma.Sql {
-  return nullable ? Prisma.sql`coalesce(to_json(${value}), 'null')` : Prisma.sql`to_json(${value})`;
+function leafJson(value: Prisma.Sql, nullable: boolean, kind: LeafKind = 'text'): Prisma.Sql {
+  const json =
+    kind === 'literal'
+      ? Prisma.sql`CAST(${value} AS text)`
+      : kind === 'plain'
+        ? Prisma.sql`('"' || ${value} || '"')`
+        : Prisma.sql`to_json(${value})`;
+  return nullable ? Prisma.sql`coalesce(${json}, 'null')` : json;
 }
 
 /** A list's JSON text from the JSON texts of its items (none: `[]`). */
@@ -231,6 +245,7 @@ class Compiler {
         value = leafJson(
           Prisma.sql`translate(encode(convert_to(${Prisma.raw(`'${checked(type.name)}:'`)} || ${column(row, idOf(model))}, 'UTF8'), 'base64'), E'\\n', '')`,
           false,
+          'plain',
         );
       } else if (extensions.pothosExposedField) {
         value = this.exposed(model, field.type, extensions.pothosExposedField, row);
@@ -253,10 +268,16 @@ class Compiler {
     // Prisma calls a scalar list required, but gives its column no NOT NULL.
     const nullable = !dmmf.isRequired || dmmf.isList;
     if (isNonNullType(type) && nullable) throw new Unsupported(`${name}: null for a non-null field`);
-    return leafJson(this.exposedValue(dmmf, type, name, row), nullable);
+    const { value, kind } = this.exposedValue(dmmf, type, name, row);
+    return leafJson(value, nullable, kind);
   }
 
-  private exposedValue(dmmf: DmmfField, type: GraphQLOutputType, name: string, row: string): Prisma.Sql {
+  private exposedValue(
+    dmmf: DmmfField,
+    type: GraphQLOutputType,
+    name: string,
+    row: string,
+  ): { value: Prisma.Sql; kind: LeafKind } {
     const named = isNonNullType(type) ? type.ofType : type;
     const value = column(row, name);
     if (isListType(named)) {
@@ -265,23 +286,31 @@ class Compiler {
       if (!dmmf.isList || !isScalarType(item) || item.name !== 'String' || dmmf.type !== 'String') {
         throw new Unsupported(`${name}: list`);
       }
-      return value;
+      return { value, kind: 'text' };
     }
     if (dmmf.isList) throw new Unsupported(`${name}: list column`);
     if (isEnumType(named)) {
-      // The column's value is the GraphQL name only when the enum maps each value to itself.
+      // The column's value is the GraphQL name only when the enum maps each value to itself;
+      // GraphQL names are letters, digits and underscores.
       if (dmmf.kind !== 'enum' || named.getValues().some((v) => v.value !== v.name)) {
         throw new Unsupported(`${name}: enum`);
       }
-      return Prisma.sql`CAST(${value} AS text)`;
+      return { value: Prisma.sql`CAST(${value} AS text)`, kind: 'plain' };
     }
     if (!isScalarType(named)) throw new Unsupported(`${name}: object`);
-    const pairs: Record<string, string> = { String: 'String', ID: 'String', Int: 'Int', Boolean: 'Boolean' };
     if (named.name === 'DateTime' && dmmf.type === 'DateTime') {
-      return Prisma.sql`to_char(${value}, ${DATE_TIME_FORMAT})`;
+      return { value: Prisma.sql`to_char(${value}, ${DATE_TIME_FORMAT})`, kind: 'plain' };
     }
-    if (pairs[named.name] !== dmmf.type || dmmf.kind !== 'scalar') throw new Unsupported(`${name}: ${named.name}`);
-    return value;
+    const pairs: Record<string, [string, LeafKind]> = {
+      String: ['String', 'text'],
+      ID: ['String', 'text'],
+      // Int is a 4-byte integer column, Boolean's text is `true` or `false`: JSON as they are.
+      Int: ['Int', 'literal'],
+      Boolean: ['Boolean', 'literal'],
+    };
+    const pair = pairs[named.name];
+    if (!pair || pair[0] !== dmmf.type || dmmf.kind !== 'scalar') throw new Unsupported(`${name}: ${named.name}`);
+    return { value, kind: pair[1] };
   }
 
   /** A relation, through its foreign key, with the relation's own query arguments. */
