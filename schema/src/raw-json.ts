@@ -41,10 +41,22 @@ export function encodeWithRawJson(value: unknown): string | Buffer {
   // split with a capturing group: JSON, index of a text, JSON, …, JSON.
   const pieces = json.split(PLACEHOLDER);
   for (let i = 1; i < pieces.length; i += 2) pieces[i] = texts[Number(pieces[i])]!;
-  let size = 0;
-  for (const piece of pieces) size += Buffer.byteLength(piece);
-  const bytes = Buffer.allocUnsafe(size);
+  let bound = 0;
+  for (const piece of pieces) bound += piece.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+  if (bound > scratch.length) {
+    let size = 0;
+    for (const piece of pieces) size += Buffer.byteLength(piece);
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const piece of pieces) at += bytes.write(piece, at);
+    return bytes;
+  }
+  // Encoded once into the scratch buffer and copied out at its size: cheaper than measuring
+  // each piece's UTF-8 length first, which reads the whole answer an extra time.
   let at = 0;
-  for (const piece of pieces) at += bytes.write(piece, at);
-  return bytes;
+  for (const piece of pieces) at += scratch.write(piece, at);
+  return Buffer.from(scratch.subarray(0, at));
 }
+
+/** Where encodeWithRawJson encodes answers up to its size (a list page of 100 is about 100 kB). */
+const scratch = Buffer.allocUnsafe(512 * 1024);
