@@ -86,16 +86,22 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
  * gets the same name. Past `limit` distinct texts (e.g. IN lists of many
  * lengths) statements stay unnamed, so a connection keeps a bounded number.
  */
-function statementNames(limit = 2000): (query: { sql: string }) => string {
-  const names = new Map<string, string>();
-  return (query) => {
-    let name = names.get(query.sql);
-    if (name === undefined && names.size < limit) {
-      name = `tandem_${names.size}`;
-      names.set(query.sql, name);
-    }
+export function statementNames(limit = 2000): (query: { sql: string }) => string {
+  // Found by length, then compared: a Map keyed by the text would hash each statement's text,
+  // which is built anew for every request (the list's is 5 kB), and hashing reads it slower
+  // than comparing it with the one known text of its length.
+  const byLength = new Map<number, { sql: string; name: string }[]>();
+  let count = 0;
+  return ({ sql }) => {
+    const known = byLength.get(sql.length);
+    const found = known?.find((statement) => statement.sql === sql);
+    if (found) return found.name;
     // pg sends a statement without a name unprepared.
-    return name as string;
+    if (count >= limit) return undefined as unknown as string;
+    const name = `tandem_${count++}`;
+    if (known) known.push({ sql, name });
+    else byLength.set(sql.length, [{ sql, name }]);
+    return name;
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase } from '../src/database.ts';
+import { DatabaseOpenError, openDatabase, statementNames } from '../src/database.ts';
 import { foldForSearch } from '../src/search-text.ts';
 
 describe('opening the database', () => {
@@ -33,6 +33,24 @@ describe('opening the database', () => {
     await expect(openDatabase({ url: 'postgresql://nobody@127.0.0.1:1/none' })).rejects.toThrow(
       /Cannot reach PostgreSQL/,
     );
+  });
+});
+
+describe('prepared statement names', () => {
+  it('names the same text alike and texts of the same length apart, up to the limit', () => {
+    const nameOf = statementNames(3);
+    // Built anew each time, as Prisma's statements are for every request.
+    const text = (word: string) => ['SELECT', `'${word}'`, 'AS x'].join(' ');
+    const first = nameOf({ sql: text('abc') });
+    expect(nameOf({ sql: text('abc') })).toBe(first);
+    const sameLength = nameOf({ sql: text('abd') });
+    expect(sameLength).not.toBe(first);
+    expect(nameOf({ sql: text('abd') })).toBe(sameLength);
+    const longer = nameOf({ sql: text('abcd') });
+    expect(new Set([first, sameLength, longer]).size).toBe(3);
+    // Past the limit, statements go unnamed (pg sends them unprepared); known ones keep their names.
+    expect(nameOf({ sql: text('other') })).toBeUndefined();
+    expect(nameOf({ sql: text('abcd') })).toBe(longer);
   });
 });
 

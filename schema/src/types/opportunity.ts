@@ -237,9 +237,8 @@ function opportunityFilterSql(filter: OpportunityFilterShape | null | undefined,
   if (filter?.area) and.push(Prisma.sql`o."areaCode" = ${filter.area}`);
   if (filter?.region) and.push(Prisma.sql`o."regionCode" = ${filter.region}`);
   if (typeof filter?.remote === 'boolean') and.push(Prisma.sql`o."remote" = ${filter.remote}`);
-  for (const word of foldForSearch(filter?.search ?? '')
-    .split(' ')
-    .filter(Boolean)) {
+  const search = filter?.search ? foldForSearch(filter.search) : '';
+  for (const word of search.split(' ').filter(Boolean)) {
     // A substring of the folded text (the trigram index serves LIKE); % and _ typed by someone are literal.
     and.push(Prisma.sql`o."searchText" LIKE ${`%${word.replace(/[\\%_]/g, '\\$&')}%`}`);
   }
