@@ -3,7 +3,7 @@
 // bench/RESULTS.md. Environment:
 //   DATABASE_URL      a PostgreSQL server to use (a database tandem_bench is created on it);
 //                     unset: the bench starts its own with scripts/postgres-server.sh on port 54340
-//   BENCH_DURATION    seconds per load run (default 8); BENCH_RUNS runs per figure (default 3)
+//   BENCH_DURATION    seconds per load run (default 8); BENCH_RUNS runs per figure (default 5)
 //   BENCH_SKIP_PGLITE 1 leaves out the embedded-database pass
 //   BENCH_REUSE       1 keeps the data of the previous run (0 makes a targeted run generate it anew)
 //   BENCH_ONLY        a short targeted run while working on performance: a comma list of
@@ -26,7 +26,7 @@ import { postmasterOf, rssOf, sampleRss, type Server, startServer, withCpu } fro
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const PG_PORT = 54340;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
