@@ -17,8 +17,8 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '@tandem/db';
-import { createTandemYoga } from '@tandem/api';
-import { createSession } from '@tandem/schema';
+import { createTandemYoga, operatorContext, OutboxMailer } from '@tandem/api';
+import { createApiKey, createSession } from '@tandem/schema';
 import pg from 'pg';
 import { BIG_ORGANIZATION_SLUG, type Dataset, generate, REPORT_YEAR } from './generate.ts';
 import { DEFAULT_CONNECTIONS, load, type LoadRun, median, percentile, summarize, type Summary } from './lib/load.ts';
@@ -137,6 +137,8 @@ const REPORT_QUERY = `query ($slug: String!, $year: Int!) { annualReport(organiz
   byAgeGroup { ageGroup minutes volunteers }
   byGender { gender minutes volunteers } } }`;
 
+/** The partner page the widgets' GET comes from (the bench's publishable key allows it). */
+const WIDGET_ORIGIN = 'https://partner.bench.tandem.test';
 const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json', 'accept-language': 'sl' };
 const toGlobal = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
@@ -423,6 +425,14 @@ async function main() {
       volunteerTokens.push(await createSession(db.prisma, user.id));
     }
     const targets = await signUpTargets(db);
+    // The widgets' GET carries the organisation's publishable key and comes from a page on an allowed origin.
+    const widgetKey = await createApiKey(operatorContext(db.prisma, new OutboxMailer(db.prisma)), {
+      organizationId: bigOrg.id,
+      kind: 'PUBLISHABLE',
+      label: `bench ${new Date().toISOString()}`,
+      allowedOrigins: [WIDGET_ORIGIN],
+    });
+    const widgetHeaders = { 'accept-language': 'sl', 'x-tandem-key': widgetKey.secret!, origin: WIDGET_ORIGIN };
     const reportRows = Number(
       (
         await db.sql.query<{ n: string }>(
@@ -474,12 +484,12 @@ async function main() {
         `Tandem did not answer 20 opportunities: ${tandemAnswer.status} ${tandemAnswer.text.slice(0, 300)}`,
       );
     }
-    const cachedGet = await request(`http://127.0.0.1:4801${LIST_GET_PATH}`, {
-      method: 'GET',
-      headers: { 'accept-language': 'sl' },
-    });
+    const cachedGet = await request(`http://127.0.0.1:4801${LIST_GET_PATH}`, { method: 'GET', headers: widgetHeaders });
     const cachedText = cachedGet.text;
     const cacheControl = String(cachedGet.headers['cache-control'] ?? '');
+    if (cachedGet.headers['access-control-allow-origin'] !== WIDGET_ORIGIN) {
+      throw new Error(`the widgets' GET was not allowed from ${WIDGET_ORIGIN} (CORS)`);
+    }
     // The POST's nodes are written by PostgreSQL (sql-render.ts), the GET's by JSON.stringify:
     // compared as JSON, so that escaping each writes its own way is no difference.
     if (JSON.stringify(JSON.parse(cachedText)) !== JSON.stringify(JSON.parse(tandemAnswer.text))) {
@@ -550,13 +560,12 @@ async function main() {
     const scenarioGet = async () => {
       log(`Scenario a': the cached public GET (persisted operation), ${RUNS} × ${DURATION} s…`);
       const getUrl = (server: Server) => server.url.replace('/graphql', '') + LIST_GET_PATH;
-      await warm(getUrl(tandem), '', 3, 'GET');
+      await load({ url: getUrl(tandem), method: 'GET', headers: widgetHeaders, durationSeconds: 3 });
       const rssGet = sampleRss(tandem.pid);
       const get = await interleaved({
         'Tandem GET': () =>
-          load({ url: getUrl(tandem), method: 'GET', headers: { 'accept-language': 'sl' }, durationSeconds: DURATION }),
-        'raw GET': () =>
-          load({ url: getUrl(raw), method: 'GET', headers: { 'accept-language': 'sl' }, durationSeconds: DURATION }),
+          load({ url: getUrl(tandem), method: 'GET', headers: widgetHeaders, durationSeconds: DURATION }),
+        'raw GET': () => load({ url: getUrl(raw), method: 'GET', headers: widgetHeaders, durationSeconds: DURATION }),
       });
       const getRss = rssGet.stop();
       summaryLine(
@@ -932,7 +941,7 @@ export function renderResults(r: Results): string {
     '',
     "## a'. The cached public GET",
     '',
-    `\`GET /graphql?extensions={persistedQuery…}&variables={"first":20}\` without a session, answered from the response cache (\`Cache-Control: ${r.cacheControl ?? 'none'}\`).`,
+    `\`GET /graphql?extensions={persistedQuery…}&variables={"first":20}\` as the widgets send it from a partner's page (its publishable key in \`X-Tandem-Key\`, \`Origin\` one the key allows, no session), answered from the response cache (\`Cache-Control: ${r.cacheControl ?? 'none'}\`, CORS headers for the origin).`,
     '',
     '| server | req/s | p50 ms | p99 ms | runs (req/s) | failures | Tandem ÷ server |',
     '|---|---|---|---|---|---|---|',
