@@ -33,6 +33,12 @@ class ExpiringCache<T> {
     private readonly maxEntries: number,
   ) {}
 
+  /** The remembered value, if it has not expired; no promise, so a hit costs the request no microtask. */
+  peek(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.expires > Date.now() ? hit.value : undefined;
+  }
+
   get(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
@@ -88,25 +94,29 @@ export function corsPolicy(prisma: PrismaClient, { cacheMs = 3_000, maxEntries =
       return !!found;
     });
 
-  const optionsFor = (allowed: boolean): CorsOptions =>
-    allowed && {
-      // "*" makes yoga echo this request's Origin and add "Vary: Origin"; the caller has decided it is allowed.
-      origin: ['*'],
-      methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: CORS_ALLOWED_HEADERS,
-      credentials: false,
-      maxAge: 600,
-    };
+  // "*" makes yoga echo this request's Origin and add "Vary: Origin"; the caller has decided it is allowed.
+  const PREFLIGHT: CorsOptions = {
+    origin: ['*'],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    credentials: false,
+    maxAge: 600,
+  };
+  // Methods, headers and max-age mean something only in a preflight's answer.
+  const ACTUAL: CorsOptions = { origin: ['*'], credentials: false };
 
   // Not async: most requests (servers, cached GETs from the same site) carry no Origin and need no promise.
   return (request: Request): CorsOptions | Promise<CorsOptions> => {
     const origin = request.headers.get('origin');
     if (!origin) return false;
     if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
-      return anyKeyAllows(origin).then(optionsFor);
+      return anyKeyAllows(origin).then((allowed) => allowed && PREFLIGHT);
     }
     const key = request.headers.get('x-tandem-key');
     if (!key) return false;
-    return allowedOriginsOf(hashSecret(key)).then((origins) => optionsFor(!!origins?.includes(origin)));
+    const keyHash = hashSecret(key);
+    const answer = (origins: string[] | null) => !!origins?.includes(origin) && ACTUAL;
+    const known = keyOrigins.peek(keyHash);
+    return known !== undefined ? answer(known) : allowedOriginsOf(keyHash).then(answer);
   };
 }
