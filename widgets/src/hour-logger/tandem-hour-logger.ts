@@ -205,19 +205,26 @@ export class TandemHourLogger extends TandemElement {
       }
       this.done = this.t('logger.logged', { duration: duration(minutes), date: this.localize.date(date) });
       this.dispatchEvent(new TandemHoursLoggedEvent({ hourLogId: payload.hourLog.id }));
+      // Focus goes to the confirmation as soon as it shows, not after the list has reloaded:
+      // a screen reader would otherwise announce nothing until then, and a later move could
+      // take focus from wherever the volunteer has gone meanwhile.
+      await moveFocus(this);
       await this.load();
-    } else if (payload && 'code' in payload && payload.code === 'IDEMPOTENCY_CONFLICT') {
+      return;
+    }
+    if (payload && 'code' in payload && payload.code === 'IDEMPOTENCY_CONFLICT') {
       // An earlier attempt whose answer was lost was stored, and the form has changed since.
       this.fillKey = newKey();
       this.message = this.t('logger.conflict');
+      await moveFocus(this);
       await this.load();
-    } else {
-      const problems = this.problems(result.error, payload as ApiErrorResult | undefined);
-      this.message = problems.message;
-      // The API names the placement by opportunityId or organizationId.
-      const { opportunityId, organizationId, ...fields } = problems.fields;
-      this.fields = { ...fields, placement: opportunityId ?? organizationId ?? '' };
+      return;
     }
+    const problems = this.problems(result.error, payload as ApiErrorResult | undefined);
+    this.message = problems.message;
+    // The API names the placement by opportunityId or organizationId.
+    const { opportunityId, organizationId, ...others } = problems.fields;
+    this.fields = { ...others, placement: opportunityId ?? organizationId ?? '' };
     await moveFocus(this);
   }
 
