@@ -40,9 +40,9 @@ class ExpiringCache<T> {
   }
 
   get(key: string, load: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return Promise.resolve(hit.value);
+    // The values (origin lists, null, booleans) are never undefined.
+    const hit = this.peek(key);
+    if (hit !== undefined) return Promise.resolve(hit);
     // Concurrent misses share one database lookup.
     let loading = this.pending.get(key);
     if (!loading) {

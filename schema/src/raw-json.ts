@@ -43,19 +43,13 @@ export function encodeWithRawJson(value: unknown): string | Buffer {
   for (let i = 1; i < pieces.length; i += 2) pieces[i] = texts[Number(pieces[i])]!;
   let bound = 0;
   for (const piece of pieces) bound += piece.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
-  if (bound > scratch.length) {
-    let size = 0;
-    for (const piece of pieces) size += Buffer.byteLength(piece);
-    const bytes = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (const piece of pieces) at += bytes.write(piece, at);
-    return bytes;
-  }
-  // Encoded once into the scratch buffer and copied out at its size: cheaper than measuring
-  // each piece's UTF-8 length first, which reads the whole answer an extra time.
+  // Encoded once, into the scratch buffer (a buffer of the bound for larger answers), and copied
+  // out at its size: cheaper than measuring each piece's UTF-8 length first, which reads the
+  // whole answer an extra time.
+  const target = bound <= scratch.length ? scratch : Buffer.allocUnsafe(bound);
   let at = 0;
-  for (const piece of pieces) at += scratch.write(piece, at);
-  return Buffer.from(scratch.subarray(0, at));
+  for (const piece of pieces) at += target.write(piece, at);
+  return Buffer.from(target.subarray(0, at));
 }
 
 /** Where encodeWithRawJson encodes answers up to its size (a list page of 100 is about 100 kB). */
