@@ -107,6 +107,13 @@ export function statementNames(limit = 2000): (query: { sql: string }) => string
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  let closing = false;
+  // An idle connection that PostgreSQL ends (a restart, pg_terminate_backend, a dropped database)
+  // is an 'error' of the pool, which then discards it and connects anew when next needed.
+  // Without a listener, Node would take it for an uncaught error and stop the process.
+  pool.on('error', (error) => {
+    if (!closing) console.warn(`PostgreSQL ended an idle connection: ${error.message}`);
+  });
   try {
     await pool.query('SELECT 1');
   } catch (error) {
@@ -126,6 +133,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     sql: poolRunner(pool),
     location: redact(url),
     async close() {
+      closing = true;
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase, statementNames } from '../src/database.ts';
+import { createDatabase } from '../src/postgres-databases.ts';
 import { foldForSearch } from '../src/search-text.ts';
 
 describe('opening the database', () => {
@@ -33,6 +34,30 @@ describe('opening the database', () => {
     await expect(openDatabase({ url: 'postgresql://nobody@127.0.0.1:1/none' })).rejects.toThrow(
       /Cannot reach PostgreSQL/,
     );
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('a PostgreSQL connection that the server ends', () => {
+  it('is replaced, and the process carries on', async () => {
+    const scratch = await createDatabase(process.env.DATABASE_URL!, 'tandem_terminate');
+    const db = await openDatabase({ url: scratch.url, poolSize: 2 });
+    try {
+      await db.sql.query('SELECT 1');
+      // As a restart of PostgreSQL or an administrator would: ends the pool's idle connections.
+      const admin = await openDatabase({ url: process.env.DATABASE_URL!, poolSize: 1 });
+      const ended = await admin.sql.query<{ ended: boolean }>(
+        'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1',
+        [new URL(scratch.url).pathname.slice(1)],
+      );
+      await admin.close();
+      expect(ended.length).toBeGreaterThan(0);
+      // Without a listener on the pool, the ended connection's error is uncaught and fails this run.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await db.sql.query('SELECT 2 AS v')).toEqual([{ v: 2 }]);
+    } finally {
+      await db.close();
+      await scratch.drop();
+    }
   });
 });
 
