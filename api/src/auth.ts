@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@tandem/db';
 import { hashSecret, type RequestApiKey, type Viewer } from '@tandem/schema';
+import type { ApiKeyLookup } from './api-key-lookup.ts';
+import { presentedKeyHash } from './presented-key.ts';
 
 /** The viewer behind `Authorization: Bearer <token>`, or null for a missing, expired or revoked session. */
 export async function viewerFromRequest(prisma: PrismaClient, request: Request): Promise<Viewer | null> {
@@ -36,10 +38,14 @@ export async function viewerFromRequest(prisma: PrismaClient, request: Request):
 const SESSION_LAST_USED_PRECISION_MS = 5 * 60_000;
 
 /** The API key in the `X-Tandem-Key` header, if it exists, is not revoked and allows the request's origin. */
-export async function apiKeyFromRequest(prisma: PrismaClient, request: Request): Promise<RequestApiKey | null> {
-  const key = request.headers.get('x-tandem-key');
-  if (!key) return null;
-  const found = await prisma.apiKey.findUnique({ where: { keyHash: hashSecret(key) } });
+export async function apiKeyFromRequest(
+  prisma: PrismaClient,
+  apiKeys: ApiKeyLookup,
+  request: Request,
+): Promise<RequestApiKey | null> {
+  const keyHash = presentedKeyHash(request);
+  if (!keyHash) return null;
+  const found = await apiKeys.find(request.headers.get('x-tandem-key')!, keyHash);
   if (!found || found.revokedAt) return null;
   const origin = request.headers.get('origin');
   if (
@@ -58,6 +64,8 @@ export async function apiKeyFromRequest(prisma: PrismaClient, request: Request):
       where: { id: found.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
       data: { lastUsedAt: new Date() },
     });
+    // The remembered row of a publishable key: the next requests within its time need not write.
+    found.lastUsedAt = new Date();
   }
   return { id: found.id, organizationId: found.organizationId, kind: found.kind, scopes: found.scopes };
 }

@@ -4,7 +4,7 @@
 // marked `Cache-Control: public` so browsers and proxies may keep them.
 // Only requests without a session and without a secret key take part; a
 // mutation that may change what the public sees empties the cache.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -12,6 +12,7 @@ import { getOperationAST, Kind, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { localeOf } from './locale.ts';
+import { presentedKeyHash } from './presented-key.ts';
 
 /** The persisted operations: sha256 of the exact query text → the query text. */
 export const PERSISTED_OPERATIONS: Readonly<Record<string, string>> = loadManifest(
@@ -68,7 +69,7 @@ export function isPublicRequest(request: Request): boolean {
 const cacheable = (request: Request) => request.method === 'GET' && isPublicRequest(request);
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** Least recently used first out, each entry with its own expiry. */
@@ -277,8 +278,7 @@ export class RedisPublicCache implements PublicCacheStore {
 
 /** Language and key decide the answer besides the URL; the key only hashed, so no key material stays in memory. */
 function sessionOf(request: Request): string {
-  const key = request.headers.get('x-tandem-key');
-  return `${localeOf(request)}|${key ? sha256(key).slice(0, 16) : '-'}`;
+  return `${localeOf(request)}|${presentedKeyHash(request)?.slice(0, 16) ?? '-'}`;
 }
 
 /** The generation each cacheable request started in (read with its lookup). */

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@tandem/db';
-import { hashSecret } from '@tandem/schema';
+import type { ApiKeyLookup, PresentedApiKey } from './api-key-lookup.ts';
+import { ExpiringCache } from './expiring-cache.ts';
+import { presentedKeyHash } from './presented-key.ts';
 
 /** What yoga's `cors` option takes (graphql-yoga → @whatwg-node/server). */
 type CorsOptions =
@@ -17,47 +19,10 @@ type CorsOptions =
 export const CORS_ALLOWED_HEADERS = ['content-type', 'authorization', 'x-tandem-key', 'accept-language'];
 
 export interface CorsPolicyOptions {
-  /** How long a key's origins (or an origin's preflight answer) are remembered; revocation takes effect after it. */
+  /** How long an origin's preflight answer is remembered (a key's row: ApiKeyLookup). */
   cacheMs?: number;
-  /** Entries kept at most (unknown keys are remembered too, so the cache must not grow without bound). */
+  /** Origins remembered at most (unknown ones too, so the cache must not grow without bound). */
   maxEntries?: number;
-}
-
-/** A small expiring cache; the oldest entries go first when it is full. */
-class ExpiringCache<T> {
-  private readonly entries = new Map<string, { value: T; expires: number }>();
-  private readonly pending = new Map<string, Promise<T>>();
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries: number,
-  ) {}
-
-  /** The remembered value, if it has not expired; no promise, so a hit costs the request no microtask. */
-  peek(key: string): T | undefined {
-    const hit = this.entries.get(key);
-    return hit && hit.expires > Date.now() ? hit.value : undefined;
-  }
-
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    // The values (origin lists, null, booleans) are never undefined.
-    const hit = this.peek(key);
-    if (hit !== undefined) return Promise.resolve(hit);
-    // Concurrent misses share one database lookup.
-    let loading = this.pending.get(key);
-    if (!loading) {
-      loading = load()
-        .then((value) => {
-          this.entries.delete(key);
-          if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-          this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
-          return value;
-        })
-        .finally(() => this.pending.delete(key));
-      this.pending.set(key, loading);
-    }
-    return loading;
-  }
 }
 
 /**
@@ -72,18 +37,12 @@ class ExpiringCache<T> {
  * No Origin (servers, curl) means no CORS headers at all, and secret keys and
  * sessions never open CORS. Nothing is sent with credentials (no cookies).
  */
-export function corsPolicy(prisma: PrismaClient, { cacheMs = 3_000, maxEntries = 1_000 }: CorsPolicyOptions = {}) {
-  const keyOrigins = new ExpiringCache<string[] | null>(cacheMs, maxEntries);
+export function corsPolicy(
+  prisma: PrismaClient,
+  apiKeys: ApiKeyLookup,
+  { cacheMs = 3_000, maxEntries = 1_000 }: CorsPolicyOptions = {},
+) {
   const knownOrigins = new ExpiringCache<boolean>(cacheMs, maxEntries);
-
-  const allowedOriginsOf = (keyHash: string) =>
-    keyOrigins.get(keyHash, async () => {
-      const found = await prisma.apiKey.findUnique({
-        where: { keyHash },
-        select: { kind: true, revokedAt: true, allowedOrigins: true },
-      });
-      return found && found.kind === 'PUBLISHABLE' && !found.revokedAt ? found.allowedOrigins : null;
-    });
 
   const anyKeyAllows = (origin: string) =>
     knownOrigins.get(origin, async () => {
@@ -113,10 +72,11 @@ export function corsPolicy(prisma: PrismaClient, { cacheMs = 3_000, maxEntries =
       return anyKeyAllows(origin).then((allowed) => allowed && PREFLIGHT);
     }
     const key = request.headers.get('x-tandem-key');
-    if (!key) return false;
-    const keyHash = hashSecret(key);
-    const answer = (origins: string[] | null) => !!origins?.includes(origin) && ACTUAL;
-    const known = keyOrigins.peek(keyHash);
-    return known !== undefined ? answer(known) : allowedOriginsOf(keyHash).then(answer);
+    // Secret keys never open CORS: no need to look them up.
+    if (!key?.startsWith('pk_')) return false;
+    const answer = (found: PresentedApiKey | null) =>
+      !!found && found.kind === 'PUBLISHABLE' && !found.revokedAt && found.allowedOrigins.includes(origin) && ACTUAL;
+    const found = apiKeys.find(key, presentedKeyHash(request)!);
+    return found instanceof Promise ? found.then(answer) : answer(found);
   };
 }

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Database } from '@tandem/db';
 import { Access, type Context, type Mailer } from '@tandem/schema';
+import type { ApiKeyLookup } from './api-key-lookup.ts';
 import { apiKeyFromRequest, viewerFromRequest } from './auth.ts';
 import { clientIp } from './client-ip.ts';
 import { localeOf } from './locale.ts';
@@ -11,16 +12,18 @@ export interface RequestContextOptions {
   db: Database;
   mailer: Mailer;
   trustProxy: boolean;
+  /** Shared with CORS, which looks up the same publishable keys. */
+  apiKeys: ApiKeyLookup;
 }
 
 export async function requestContext(
-  { db, mailer, trustProxy }: RequestContextOptions,
+  { db, mailer, trustProxy, apiKeys }: RequestContextOptions,
   request: Request,
   req: IncomingMessage | undefined,
 ): Promise<Context> {
   const [viewer, apiKey] = await Promise.all([
     viewerFromRequest(db.prisma, request),
-    apiKeyFromRequest(db.prisma, request),
+    apiKeyFromRequest(db.prisma, apiKeys, request),
   ]);
   return {
     prisma: db.prisma,

@@ -3,6 +3,7 @@ import { type Context, type Mailer, schema } from '@tandem/schema';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { IncomingMessage } from 'node:http';
 import { OutboxMailer } from './mail.ts';
+import { ApiKeyLookup } from './api-key-lookup.ts';
 import { corsPolicy } from './cors.ts';
 import { keyAuditPlugin } from './key-audit.ts';
 import { leanExecutionPlugin } from './lean-execution.ts';
@@ -46,6 +47,8 @@ export function createTandemYoga({
   rateLimits = {},
   caching = {},
 }: TandemServerOptions): TandemYoga {
+  const apiKeys = new ApiKeyLookup(db.prisma);
+  const contextOptions = { db, mailer, trustProxy, apiKeys };
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -64,8 +67,8 @@ export function createTandemYoga({
         trustProxy,
       }),
       // GET /reports/annual.csv and /certificates/<id>.{html,pdf}: files, not GraphQL, with the same auth.
-      reportRoutesPlugin({ db, mailer, trustProxy }),
-      certificateRoutesPlugin({ db, mailer, trustProxy }),
+      reportRoutesPlugin(contextOptions),
+      certificateRoutesPlugin(contextOptions),
       ...queryLimitPlugins(),
       schemaDisclosurePlugin({ production: !development }),
       keyAuditPlugin(),
@@ -74,11 +77,11 @@ export function createTandemYoga({
       ...cachingPlugins(caching),
     ],
     // Browsers get CORS headers only on origins a publishable key allows (cors.ts).
-    cors: corsPolicy(db.prisma),
+    cors: corsPolicy(db.prisma, apiKeys),
     // Unexpected errors reach clients as "Unexpected error." with no internals;
     // expected ones are typed results in the schema.
     maskedErrors: { isDev: development },
     logging: development ? 'info' : 'warn',
-    context: ({ request, req }) => requestContext({ db, mailer, trustProxy }, request, req),
+    context: ({ request, req }) => requestContext(contextOptions, request, req),
   });
 }

@@ -129,3 +129,40 @@ describe('CORS per publishable key', () => {
     expect(allowOrigin(await preflight('https://revoked.example.si'))).toBeNull();
   });
 });
+
+describe('the key a widget request presents', () => {
+  const keyReads = () =>
+    api.statements.filter((sql) => /^SELECT [^;]* FROM "public"\."ApiKey" AS "t0" WHERE/.test(sql));
+
+  it('is read once for CORS and the request, and again only after a few seconds', async () => {
+    const origin = 'https://once.example.si';
+    const key = await publishable(origin);
+    api.statements = [];
+    expect(allowOrigin(await post({ origin, 'x-tandem-key': key.secret }))).toBe(origin);
+    expect(keyReads()).toHaveLength(1);
+    // The request's own context found the key too: it recorded its use.
+    const row = await api.prisma.apiKey.findFirstOrThrow({ where: { prefix: key.secret.slice(0, 12) } });
+    expect(row.lastUsedAt).toBeInstanceOf(Date);
+
+    api.statements = [];
+    expect(allowOrigin(await post({ origin, 'x-tandem-key': key.secret }))).toBe(origin);
+    expect(keyReads()).toHaveLength(0);
+    // Nor is its use written again.
+    expect(api.statements.filter((sql) => /^UPDATE "public"\."ApiKey"/.test(sql))).toHaveLength(0);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 10_000);
+    api.statements = [];
+    expect(allowOrigin(await post({ origin, 'x-tandem-key': key.secret }))).toBe(origin);
+    expect(keyReads()).toHaveLength(1);
+  });
+
+  it('is read on every request when it is a secret key, so that revoking one takes effect at once', async () => {
+    const secret = await createKey({ kind: 'SECRET', scopes: ['reports:read'] });
+    for (let i = 0; i < 2; i++) {
+      api.statements = [];
+      expect((await post({ 'x-tandem-key': secret.secret })).status).toBe(200);
+      expect(keyReads()).toHaveLength(1);
+    }
+  });
+});

@@ -4,6 +4,7 @@
 import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeLean, RawJson, schema } from '@tandem/schema';
+import { ApiKeyLookup } from '../src/api-key-lookup.ts';
 import { PERSISTED_OPERATIONS } from '../src/caching.ts';
 import { OutboxMailer } from '../src/mail.ts';
 import { requestContext } from '../src/request-context.ts';
@@ -43,7 +44,12 @@ async function contextFor({ locale = 'sl', token }: Case) {
     method: 'POST',
     headers: { 'accept-language': locale, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
-  return requestContext({ db: api.db, mailer: new OutboxMailer(api.prisma), trustProxy: false }, request, undefined);
+  const apiKeys = new ApiKeyLookup(api.prisma);
+  return requestContext(
+    { db: api.db, mailer: new OutboxMailer(api.prisma), trustProxy: false, apiKeys },
+    request,
+    undefined,
+  );
 }
 
 /** Both executors on the same operation, each with a context of its own. */

@@ -6,7 +6,7 @@ import { hash, randomBytes } from 'node:crypto';
  * stay a single indexed equality. Passwords use scrypt (passwords.ts).
  */
 export function hashSecret(secret: string): string {
-  // One-shot: about a third of createHash's time; a widget's request hashes its key twice (CORS, rate limits).
+  // One-shot: about a third of createHash's time.
   return hash('sha256', secret, 'hex');
 }
 

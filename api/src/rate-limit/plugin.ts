@@ -11,6 +11,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { IncomingMessage } from 'node:http';
 import { clientIp } from '../client-ip.ts';
 import { localeOf } from '../locale.ts';
+import { presentedKeyHash } from '../presented-key.ts';
 import { type Limit, type RateLimitPolicy, SIGN_IN_FIELDS, SIGN_UP_FIELDS } from './policy.ts';
 import type { Hit, RateLimitStore } from './store.ts';
 
@@ -116,11 +117,12 @@ export function rateLimitPlugin({ store, policy, trustProxy }: RateLimitOptions)
     onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (request.method === 'OPTIONS') return;
       const ip = clientIp(request, (serverContext as { req?: IncomingMessage }).req, trustProxy);
-      const key = request.headers.get('x-tandem-key');
+      const keyHash = presentedKeyHash(request);
       const buckets: [string, Limit][] = [];
       if (ip) buckets.push([`ip:${ip}`, policy.perIp]);
-      if (key) {
-        buckets.push([`key:${digest(key)}`, key.startsWith('sk_') ? policy.perSecretKey : policy.perPublishableKey]);
+      if (keyHash) {
+        const secret = request.headers.get('x-tandem-key')!.startsWith('sk_');
+        buckets.push([`key:${keyHash.slice(0, 32)}`, secret ? policy.perSecretKey : policy.perPublishableKey]);
       }
       if (!buckets.length) return;
       return whenExceeded(store, buckets, ({ retryAfterSeconds: seconds }) =>
