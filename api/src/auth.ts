@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@tandem/db';
 import { hashSecret, type RequestApiKey, type Viewer } from '@tandem/schema';
 import type { ApiKeyLookup } from './api-key-lookup.ts';
-import { presentedKeyHash } from './presented-key.ts';
 
 /** The viewer behind `Authorization: Bearer <token>`, or null for a missing, expired or revoked session. */
 export async function viewerFromRequest(prisma: PrismaClient, request: Request): Promise<Viewer | null> {
@@ -43,9 +42,7 @@ export async function apiKeyFromRequest(
   apiKeys: ApiKeyLookup,
   request: Request,
 ): Promise<RequestApiKey | null> {
-  const keyHash = presentedKeyHash(request);
-  if (!keyHash) return null;
-  const found = await apiKeys.find(request.headers.get('x-tandem-key')!, keyHash);
+  const found = await apiKeys.presentedBy(request);
   if (!found || found.revokedAt) return null;
   const origin = request.headers.get('origin');
   if (

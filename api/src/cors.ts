@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@tandem/db';
 import type { ApiKeyLookup, PresentedApiKey } from './api-key-lookup.ts';
 import { ExpiringCache } from './expiring-cache.ts';
-import { presentedKeyHash } from './presented-key.ts';
 
 /** What yoga's `cors` option takes (graphql-yoga → @whatwg-node/server). */
 type CorsOptions =
@@ -71,12 +70,11 @@ export function corsPolicy(
     if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
       return anyKeyAllows(origin).then((allowed) => allowed && PREFLIGHT);
     }
-    const key = request.headers.get('x-tandem-key');
     // Secret keys never open CORS: no need to look them up.
-    if (!key?.startsWith('pk_')) return false;
+    if (!request.headers.get('x-tandem-key')?.startsWith('pk_')) return false;
     const answer = (found: PresentedApiKey | null) =>
       !!found && found.kind === 'PUBLISHABLE' && !found.revokedAt && found.allowedOrigins.includes(origin) && ACTUAL;
-    const found = apiKeys.find(key, presentedKeyHash(request)!);
+    const found = apiKeys.presentedBy(request);
     return found instanceof Promise ? found.then(answer) : answer(found);
   };
 }
