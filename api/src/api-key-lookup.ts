@@ -6,7 +6,7 @@
 // takes effect at once.
 import type { ApiKeyModel as ApiKey, PrismaClient } from '@tandem/db';
 import { ExpiringCache } from './expiring-cache.ts';
-import { presentedKeyHash } from './presented-key.ts';
+import { presentedKeyHash, presentsPublishableKey } from './presented-key.ts';
 
 export type PresentedApiKey = Pick<
   ApiKey,
@@ -43,13 +43,12 @@ export class ApiKeyLookup {
 
   /**
    * The row of the key the request presents in X-Tandem-Key, or null for none or no such key.
-   * Publishable keys (pk_…, the prefix createApiKey gives them) are answered without a
-   * promise while remembered.
+   * Publishable keys are answered without a promise while remembered.
    */
   presentedBy(request: Request): PresentedApiKey | null | Promise<PresentedApiKey | null> {
     const keyHash = presentedKeyHash(request);
     if (keyHash === null) return null;
-    if (!request.headers.get('x-tandem-key')!.startsWith('pk_')) return this.read(keyHash);
+    if (!presentsPublishableKey(request)) return this.read(keyHash);
     const remembered = this.publishable.peek(keyHash);
     return remembered !== undefined ? remembered : this.publishable.get(keyHash, () => this.read(keyHash));
   }

@@ -12,7 +12,7 @@ import { getOperationAST, Kind, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { localeOf } from './locale.ts';
-import { presentedKeyHash } from './presented-key.ts';
+import { presentedKeyHash, presentsPublishableKey } from './presented-key.ts';
 
 /** The persisted operations: sha256 of the exact query text → the query text. */
 export const PERSISTED_OPERATIONS: Readonly<Record<string, string>> = loadManifest(
@@ -62,8 +62,7 @@ export interface CachingOptions {
  */
 export function isPublicRequest(request: Request): boolean {
   if (request.headers.has('authorization')) return false;
-  const key = request.headers.get('x-tandem-key');
-  return !key || key.startsWith('pk_');
+  return !request.headers.has('x-tandem-key') || presentsPublishableKey(request);
 }
 
 const cacheable = (request: Request) => request.method === 'GET' && isPublicRequest(request);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@tandem/db';
 import type { ApiKeyLookup, PresentedApiKey } from './api-key-lookup.ts';
 import { ExpiringCache } from './expiring-cache.ts';
+import { presentsPublishableKey } from './presented-key.ts';
 
 /** What yoga's `cors` option takes (graphql-yoga → @whatwg-node/server). */
 type CorsOptions =
@@ -71,7 +72,7 @@ export function corsPolicy(
       return anyKeyAllows(origin).then((allowed) => allowed && PREFLIGHT);
     }
     // Secret keys never open CORS: no need to look them up.
-    if (!request.headers.get('x-tandem-key')?.startsWith('pk_')) return false;
+    if (!presentsPublishableKey(request)) return false;
     const answer = (found: PresentedApiKey | null) =>
       !!found && found.kind === 'PUBLISHABLE' && !found.revokedAt && found.allowedOrigins.includes(origin) && ACTUAL;
     const found = apiKeys.presentedBy(request);

@@ -5,6 +5,7 @@ import { type MessageKey, t } from '@tandem/schema';
 import { type ExecutionResult, GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { FetchAPI, Plugin } from 'graphql-yoga';
 import { localeOf } from './locale.ts';
+import { presentsPublishableKey } from './presented-key.ts';
 
 /**
  * Query size limits before anything runs. Depth and cost are the schema's
@@ -22,16 +23,13 @@ export function queryLimitPlugins(): Plugin[] {
   ];
 }
 
-/** Publishable keys live in web pages; whoever reads the page has the key. */
-const fromWebPage = (request: Request) => request.headers.get('x-tandem-key')?.startsWith('pk_') ?? false;
-
 /**
  * In production and for requests with a publishable key: no introspection and
  * no "Did you mean …?" hints, so the schema cannot be mapped from outside.
  * Developers use the committed schema.graphql (or a secret key in development).
  */
 export function schemaDisclosurePlugin({ production }: { production: boolean }): Plugin {
-  const hidden = (request: Request) => production || fromWebPage(request);
+  const hidden = (request: Request) => production || presentsPublishableKey(request);
   return {
     onValidate({ addValidationRule, context }) {
       const request = (context as { request?: Request }).request;

@@ -16,3 +16,12 @@ export function presentedKeyHash(request: Request): string | null {
   }
   return hash;
 }
+
+/**
+ * Whether the request presents a publishable key (pk_…, the prefix createApiKey
+ * gives them): one that lives in web pages. Said by the prefix alone, before any
+ * lookup confirms the key exists.
+ */
+export function presentsPublishableKey(request: Request): boolean {
+  return request.headers.get('x-tandem-key')?.startsWith('pk_') ?? false;
+}
