@@ -62,7 +62,8 @@ export interface CachingOptions {
  */
 export function isPublicRequest(request: Request): boolean {
   if (request.headers.has('authorization')) return false;
-  return !request.headers.has('x-tandem-key') || presentsPublishableKey(request);
+  // An empty X-Tandem-Key presents no key, as presentedKeyHash reads it.
+  return !request.headers.get('x-tandem-key') || presentsPublishableKey(request);
 }
 
 const cacheable = (request: Request) => request.method === 'GET' && isPublicRequest(request);

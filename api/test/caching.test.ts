@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { schema } from '@tandem/schema';
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSISTED_OPERATIONS, RedisPublicCache } from '../src/caching.ts';
+import { isPublicRequest, PERSISTED_OPERATIONS, RedisPublicCache } from '../src/caching.ts';
 import { createTandemYoga, type TandemYoga } from '../src/yoga.ts';
 import { TestApi, toGlobal } from './harness.ts';
 
@@ -120,6 +120,16 @@ describe('cached public reads', () => {
     expect(
       (await persistedGet('PublicOpportunity', variables, { 'if-none-match': first.headers.get('etag')! })).status,
     ).toBe(200);
+  });
+
+  it('treat an empty X-Tandem-Key as no key, whichever Headers carry it', () => {
+    // Yoga's Headers on Node drop an empty value; the platform's (WHATWG) Headers keep it.
+    const request = new Request('http://127.0.0.1/graphql', { headers: { 'x-tandem-key': '' } });
+    expect(request.headers.has('x-tandem-key')).toBe(true);
+    expect(isPublicRequest(request)).toBe(true);
+    expect(isPublicRequest(new Request('http://127.0.0.1/graphql', { headers: { 'x-tandem-key': 'sk_x' } }))).toBe(
+      false,
+    );
   });
 
   it('are never cached nor marked public for a session or a secret key, nor over POST', async () => {
