@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestApi } from './harness.ts';
+import { TestApi, toGlobal } from './harness.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -91,8 +91,8 @@ describe('the public opportunity list', () => {
   });
 
   it('counts the list in the page statement only when totalCount is asked for, and without a page too', async () => {
-    const count = (statements: string[]) =>
-      statements.filter((s) => /count\(\*\)::int FROM "Opportunity"/.test(s)).length;
+    // Without a filter, the count is the one the triggers keep per status (see below).
+    const count = (statements: string[]) => statements.filter((s) => /FROM "OpportunityStatusCount"/.test(s)).length;
     api.statements = [];
     const all = await api.data<{ opportunities: { totalCount: number; edges: { cursor: string }[] } }>(
       'query { opportunities(first: 100) { ...Counted edges { cursor } } } fragment Counted on OpportunityConnection { totalCount }',
@@ -114,6 +114,51 @@ describe('the public opportunity list', () => {
     );
     expect(past.opportunities).toEqual({ totalCount: all.opportunities.totalCount, edges: [] });
     expect(api.statements).toHaveLength(2);
+  });
+
+  it('reads the unfiltered totalCount from the counts the triggers keep, counts a filtered list, and both follow publishing and closing', async () => {
+    const { organization, token } = await api.firstCoordinator();
+    const TOTAL = 'query ($filter: OpportunityFilter) { opportunities(first: 1, filter: $filter) { totalCount } }';
+    const totalFor = async (filter?: Record<string, unknown>) => {
+      api.statements = [];
+      const { opportunities } = await api.data<{ opportunities: { totalCount: number } }>(TOTAL, { filter });
+      return { total: opportunities.totalCount, statements: api.statements.join('\n') };
+    };
+    const totals = async () => {
+      const all = await totalFor();
+      const inRegion = await totalFor({ region: organization.regionCode });
+      expect(all.statements).toContain('FROM "OpportunityStatusCount"');
+      expect(inRegion.statements).not.toContain('OpportunityStatusCount');
+      const [counted] = await api.db.sql.query<{ all: number; inRegion: number }>(
+        `SELECT count(*)::int AS "all", (count(*) FILTER (WHERE "regionCode" = $1))::int AS "inRegion"
+         FROM "Opportunity" WHERE "status" = 'PUBLISHED'`,
+        [organization.regionCode],
+      );
+      expect({ all: all.total, inRegion: inRegion.total }).toEqual(counted);
+      return counted!;
+    };
+    const before = await totals();
+    const { createOpportunity } = await api.data<{ createOpportunity: { opportunity: { id: string } } }>(
+      `mutation ($input: CreateOpportunityInput!) {
+        createOpportunity(input: $input) { ... on OpportunityPayload { opportunity { id } } }
+      }`,
+      {
+        input: {
+          organizationId: toGlobal('Organization', organization.id),
+          titleSl: 'Štetje objavljenih priložnosti',
+          descriptionSl: 'Priložnost, ki jo objavimo in zapremo.',
+          areaCode: 'SOCIAL',
+          regionCode: organization.regionCode,
+        },
+      },
+      { token },
+    );
+    const id = createOpportunity.opportunity.id;
+    expect(await totals()).toEqual(before);
+    await api.data('mutation ($id: ID!) { publishOpportunity(input: { id: $id }) { __typename } }', { id }, { token });
+    expect(await totals()).toEqual({ all: before.all + 1, inRegion: before.inRegion + 1 });
+    await api.data('mutation ($id: ID!) { closeOpportunity(input: { id: $id }) { __typename } }', { id }, { token });
+    expect(await totals()).toEqual(before);
   });
 
   it('answers each opportunity as `opportunity(id)` does, whose rows Prisma loads', async () => {

@@ -215,11 +215,15 @@ const OpportunityFilter = builder.inputType('OpportunityFilter', {
 
 type OpportunityFilterShape = typeof OpportunityFilter.$inferInput;
 
-/**
- * The list's filter as SQL over "Opportunity" AS o: the one definition that
- * both the page and its `totalCount` use.
- */
-function opportunityFilterSql(filter: OpportunityFilterShape | null | undefined, ctx: Context): Prisma.Sql {
+/** The list's filter as SQL: the one definition that both the page and its `totalCount` use. */
+interface OpportunityFilterSql {
+  /** The condition over "Opportunity" AS o. */
+  where: Prisma.Sql;
+  /** How many opportunities meet it: a statement with one row and one column, `count`. */
+  count: Prisma.Sql;
+}
+
+function opportunityFilterSql(filter: OpportunityFilterShape | null | undefined, ctx: Context): OpportunityFilterSql {
   const and: Prisma.Sql[] = [];
   const status = filter?.status ?? 'PUBLISHED';
   and.push(Prisma.sql`o."status" = CAST(${status} AS "OpportunityStatus")`);
@@ -249,12 +253,15 @@ function opportunityFilterSql(filter: OpportunityFilterShape | null | undefined,
       Prisma.sql`(o."endsAt" >= ${now} OR (o."endsAt" IS NULL AND o."startsAt" >= ${now}) OR EXISTS (SELECT 1 FROM "Shift" AS s WHERE s."opportunityId" = o."id" AND s."startsAt" >= ${now}))`,
     );
   }
-  return Prisma.join(and, ' AND ');
+  const where = Prisma.join(and, ' AND ');
+  // Status alone (the network's whole list): the count the triggers keep (migration
+  // opportunity_status_counts) instead of counting every published opportunity.
+  const count =
+    and.length === 1
+      ? Prisma.sql`SELECT coalesce(sum(c."opportunities"), 0)::int AS "count" FROM "OpportunityStatusCount" AS c WHERE c."status" = CAST(${status} AS "OpportunityStatus")`
+      : Prisma.sql`SELECT count(*)::int AS "count" FROM "Opportunity" AS o WHERE ${where}`;
+  return { where, count };
 }
-
-/** How many opportunities the list has under a filter from opportunityFilterSql (one column, `count`). */
-const listCountSql = (filterSql: Prisma.Sql) =>
-  Prisma.sql`SELECT count(*)::int FROM "Opportunity" AS o WHERE ${filterSql}`;
 
 /** The list's order, soonest first then newest, over rows aliased `alias`; reversed for a backward page. */
 function listOrder(alias: string, backward: boolean): Prisma.Sql {
@@ -302,7 +309,7 @@ async function opportunityPage(
   if (take === undefined) throw new Error('a page of the list needs `take`');
   const backward = take < 0;
   const filterSql = opportunityFilterSql(filter, ctx);
-  const conditions = [filterSql];
+  const conditions = [filterSql.where];
   let from = Prisma.sql`"Opportunity" AS o`;
   if (cursor) {
     from = Prisma.sql`"Opportunity" AS o CROSS JOIN (SELECT "startsAt", "id" FROM "Opportunity" WHERE "id" = ${cursor.id ?? null}) AS c`;
@@ -312,7 +319,7 @@ async function opportunityPage(
     ORDER BY ${listOrder('o', backward)} LIMIT ${Prisma.raw(String(Math.abs(Math.trunc(take))))} OFFSET ${Prisma.raw(String(Math.max(0, Math.trunc(skip))))}`;
   const inOrder = <T>(rows: T[]) => (backward ? rows.reverse() : rows);
   // Evaluated once for the statement (an uncorrelated subquery).
-  const total = withCount ? Prisma.sql`, (${listCountSql(filterSql)}) AS "total"` : Prisma.empty;
+  const total = withCount ? Prisma.sql`, (${filterSql.count}) AS "total"` : Prisma.empty;
   const totalOf = (rows: { total?: number }[]) => rows[0]?.total;
 
   if (rendered) {
@@ -380,7 +387,7 @@ builder.queryField('opportunities', (t) =>
           totalCount: () =>
             total ??
             ctx.prisma
-              .$queryRaw<{ count: number }[]>(listCountSql(opportunityFilterSql(args.filter, ctx)))
+              .$queryRaw<{ count: number }[]>(opportunityFilterSql(args.filter, ctx).count)
               .then((counts) => counts[0]!.count),
         };
         return Object.assign(listPaging.resolve(rows, args, ctx), counted);
